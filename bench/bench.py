@@ -1,0 +1,92 @@
+"""Speed and memory targets for csr-rating; run `python bench/bench.py` (exit 1 when a target is missed).
+
+Targets (on the project's 2-core reference machine):
+- load criteria + score the bundled reference report, in-process: under 0.5 s
+- the CLI end to end on the reference report (a new Python process): under 2 s
+- a 10,000-indicator report (about 3 MB of YAML): under 10 s and under 300 MB peak memory
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from csr_rating.api import rate  # noqa: E402
+from csr_rating.loading import load_criteria  # noqa: E402
+from csr_rating.render import FORMATS  # noqa: E402
+
+REFERENCE = ROOT / "reports" / "china-telecom-2020.yaml"
+
+
+def timed(label: str, target: float, action) -> bool:
+    start = time.perf_counter()
+    action()
+    elapsed = time.perf_counter() - start
+    ok = elapsed < target
+    print(f"{'ok  ' if ok else 'SLOW'} {label}: {elapsed:.3f} s (target < {target} s)")
+    return ok
+
+
+def big_report(path: Path, count: int) -> None:
+    rng = random.Random(7)
+    criteria = load_criteria()
+    ids = [i.id for i in criteria.catalogs["telecom"].indicators]
+    indicators = []
+    for n in range(count):
+        item = {"name": f"Indicator {n}", "unit": "t", "values": {y: rng.randint(0, 10**6) for y in range(2016, 2021)}}
+        if n < len(ids):
+            item["id"] = ids[n]
+        indicators.append(item)
+    data = {
+        "meta": {"organisation": "Bench Co. (fictitious)", "title": "Bench", "year": 2020, "industry": "telecom"},
+        "topics": [{"name": f"Topic {n}", "depth": "detailed", "cases": 2} for n in range(500)],
+        "indicators": indicators,
+    }
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def main() -> int:
+    results = []
+    criteria = load_criteria()
+    results.append(
+        timed(
+            "load criteria + score reference",
+            0.5,
+            lambda: FORMATS["json"](rate(REFERENCE, load_criteria()), "en", False, 5),
+        )
+    )
+    cmd = [sys.executable, "-m", "csr_rating", "score", str(REFERENCE), "--format", "json"]
+    results.append(
+        timed("CLI on the reference (new process)", 2.0, lambda: subprocess.run(cmd, check=True, capture_output=True))
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.yaml"
+        big_report(path, 10_000)
+        size = path.stat().st_size / 1e6
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        results.append(
+            timed(
+                f"10,000-indicator report ({size:.1f} MB)",
+                10.0,
+                lambda: FORMATS["json"](rate(path, criteria), "en", True, 5),
+            )
+        )
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        ok = peak < 300
+        print(f"{'ok  ' if ok else 'BIG '} peak memory: {peak:.0f} MB (was {before:.0f} MB before; target < 300 MB)")
+        results.append(ok)
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

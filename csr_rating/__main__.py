@@ -1,0 +1,3 @@
+from csr_rating.cli import main
+
+main()

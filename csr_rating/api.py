@@ -1,0 +1,48 @@
+"""The library entry points the CLI uses; everything the CLI does is one call here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from csr_rating.catalog import Catalog
+from csr_rating.consistency import check_report
+from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard
+from csr_rating.engine import score
+from csr_rating.i18n import Lang
+from csr_rating.loading import DEFAULT_STANDARD, load_criteria, load_report
+from csr_rating.report import Report
+from csr_rating.scorecard import Scorecard
+
+SCHEMAS: dict[str, type[Any]] = {
+    "report": Report,
+    "standard": Standard,
+    "criteria": DimensionCriteria,
+    "catalog": Catalog,
+}
+
+
+def rate(report_path: Path | str, criteria: CriteriaSet | None = None) -> Scorecard:
+    """Load, validate and score one report file. Raises InputError on any bad input."""
+    criteria = criteria if criteria is not None else load_criteria(standard=DEFAULT_STANDARD)
+    report, source = load_report(report_path)
+    warnings = check_report(report, source, criteria)
+    return score(report, criteria, source, notes=warnings)
+
+
+def default_lang(languages: list[str]) -> Lang:
+    """The report's first language that we can write, else English."""
+    for code in languages:
+        if code in ("en", "zh"):
+            return code  # type: ignore[return-value]
+        if code.startswith("zh"):
+            return "zh"
+    return "en"
+
+
+def json_schema(name: str) -> str:
+    """The published JSON Schema of an input format, generated from its pydantic model."""
+    schema = SCHEMAS[name].model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,108 @@
+"""What every check kind shares: its input (the context), its output (the outcome), score bands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from csr_rating import fields
+from csr_rating.catalog import Catalog
+from csr_rating.i18n import I18n
+from csr_rating.report import Report
+
+FieldPath = Annotated[str, AfterValidator(fields.check_path)]
+Loc = tuple[str | int, ...]
+
+
+class Params(BaseModel):
+    """Base of every kind's parameter model; unknown parameters are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Band(BaseModel):
+    """From ``min`` (inclusive) upwards the criterion earns ``score`` (a share of its points)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: Annotated[float, Field(ge=0)]
+    score: Annotated[float, Field(ge=0, le=1)]
+
+
+class Bands(BaseModel):
+    """Monotone step function from a measured value to a share of the points."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    steps: list[Band] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _monotone(self) -> Bands:
+        if self.steps[0].min != 0:
+            raise ValueError("the first band must start at min: 0 so every value is covered")
+        for low, high in zip(self.steps, self.steps[1:], strict=False):
+            if high.min <= low.min:
+                raise ValueError("band minimums must increase")
+            if high.score < low.score:
+                raise ValueError("band scores must not decrease as the value grows")
+        return self
+
+    def score(self, value: float) -> float:
+        earned = 0.0
+        for band in self.steps:
+            if value >= band.min:
+                earned = band.score
+        return earned
+
+    def next_step(self, value: float) -> Band | None:
+        current = self.score(value)
+        for band in self.steps:
+            if band.min > value and band.score > current:
+                return band
+        return None
+
+
+def banded(steps: list[Band] | None) -> Bands | None:
+    return Bands(steps=steps) if steps else None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a check may look at. Checks are pure: same context, same outcome."""
+
+    report: Report
+    industry: Catalog  # the report's industry catalog, or the general one when it has none
+    general: Catalog
+
+    def catalog(self, name: str) -> Catalog:
+        return self.general if name == "general" else self.industry
+
+    def catalogs(self) -> list[Catalog]:
+        return [self.industry] if self.industry.id == self.general.id else [self.industry, self.general]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A piece of evidence found in the report, with where it stands (resolved to a line later)."""
+
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Outcome:
+    fraction: float  # share of the criterion's points earned, 0..1
+    summary: I18n  # one line: what was measured
+    found: tuple[Finding, ...] = ()
+    missing: tuple[I18n, ...] = ()  # concrete items that would earn more, most valuable first
+    per_item: float | None = None  # share gained by each missing item, where the gain is linear
+    section: Loc = ()  # the report section concerned, for locating a missed criterion
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fraction", min(1.0, max(0.0, float(self.fraction))))
+
+
+def text(en: str, zh: str) -> I18n:
+    return I18n(en=en, zh=zh)

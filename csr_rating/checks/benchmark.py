@@ -1,0 +1,58 @@
+"""benchmark — horizontal comparison with peers, the industry, rankings or targets (comparability).
+
+Counts the report indicators that carry at least one ``benchmark`` of the listed kinds and grades
+the count by ``bands``. Raters reward reports that set their figures beside others', not only
+beside their own past.
+
+```yaml
+check: {kind: benchmark, kinds: [peer, industry, ranking],
+        bands: [{min: 0, score: 0}, {min: 1, score: 0.6}, {min: 3, score: 1}]}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from csr_rating.checks.base import Band, Bands, Context, Finding, Outcome, Params, text
+from csr_rating.i18n import I18n
+
+BenchmarkKind = Literal["peer", "industry", "ranking", "target"]
+
+
+class BenchmarkParams(Params):
+    kind: Literal["benchmark"]
+    kinds: list[BenchmarkKind] = Field(default=["peer", "industry", "ranking"], min_length=1)
+    bands: list[Band] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _valid(self) -> BenchmarkParams:
+        Bands(steps=self.bands)
+        return self
+
+
+def evaluate(params: BenchmarkParams, ctx: Context) -> Outcome:
+    found = tuple(
+        Finding(f"{ind.name}: {b.description}", ("indicators", i, "benchmark"))
+        for i, ind in enumerate(ctx.report.indicators)
+        for b in ind.benchmark[:1]
+        if any(x.kind in params.kinds for x in ind.benchmark)
+    )
+    bands = Bands(steps=params.bands)
+    step = bands.next_step(len(found))
+    kinds = ", ".join(params.kinds)
+    missing: tuple[I18n, ...] = ()
+    if step is not None:
+        more = int(step.min) - len(found)
+        missing = (
+            text(f"{more} more indicators compared with {kinds} data", f"再增加{more}个与同行、行业或排名比较的指标"),
+        )
+    return Outcome(
+        bands.score(len(found)),
+        text(f"{len(found)} indicators compared horizontally ({kinds})", f"横向比较指标{len(found)}个"),
+        found,
+        missing,
+        section=("indicators",),
+    )

@@ -1,0 +1,153 @@
+"""Criteria sets: a rating standard (dimensions, weights, star bands, grades) and its criteria.
+
+The models here are the single source of truth for the criteria format (``csr-rating schema
+criteria``). A criterion instantiates one check kind with parameters; nothing in a criteria file
+is executed.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from csr_rating.catalog import Catalog
+from csr_rating.checks import CheckParams
+from csr_rating.i18n import I18n
+
+CriterionId = Annotated[str, StringConstraints(pattern=r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+STAR_VALUES = (5.0, 4.5, 4.0, 3.5, 3.0, 2.0, 1.0)
+PLACEHOLDERS = {"missing", "summary"}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Criterion(_Model):
+    id: CriterionId
+    title: I18n
+    points: Annotated[float, Field(gt=0, le=100)]
+    check: CheckParams  # type: ignore[valid-type]
+    suggestion: I18n = Field(description="Template; may use {missing} and {summary}.")
+
+    @field_validator("suggestion")
+    @classmethod
+    def _placeholders(cls, value: I18n) -> I18n:
+        for template in (value.en, value.zh):
+            for _, name, spec, conversion in string.Formatter().parse(template):
+                if name is not None and (name not in PLACEHOLDERS or spec or conversion):
+                    raise ValueError(f"unknown placeholder {{{name}}}; allowed: {sorted(PLACEHOLDERS)}")
+        return value
+
+
+class DimensionCriteria(_Model):
+    """One dimension's criteria file."""
+
+    dimension: Slug
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class StarBand(_Model):
+    min: Annotated[float, Field(ge=0, le=100)]
+    stars: float
+
+    @field_validator("stars")
+    @classmethod
+    def _known(cls, value: float) -> float:
+        if value not in STAR_VALUES:
+            raise ValueError(f"stars must be one of {STAR_VALUES}")
+        return value
+
+
+class Grade(_Model):
+    stars: float
+    name: I18n
+
+
+class DimensionSpec(_Model):
+    id: Slug
+    name: I18n
+    weight: Annotated[float, Field(gt=0, le=100)]
+    criteria: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.ya?ml$")]
+
+
+class Standard(_Model):
+    """The rating standard: which dimensions, how they weigh, how scores become stars."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([.-][a-z0-9]+)*$")]
+    title: I18n
+    version: str
+    basis: list[str] = Field(default_factory=list)
+    dimensions: list[DimensionSpec] = Field(min_length=1)
+    stars: list[StarBand] = Field(min_length=1)
+    grades: list[Grade] = Field(min_length=1)
+    exemplary: I18n = Field(description="Grade above five stars, when every dimension has five.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Standard:
+        ids = [d.id for d in self.dimensions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("dimension ids repeat")
+        total = sum(d.weight for d in self.dimensions)
+        if abs(total - 100) > 1e-6:
+            raise ValueError(f"dimension weights sum to {total:g}, not 100")
+        mins = [b.min for b in self.stars]
+        if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+            raise ValueError("star bands must be listed from the highest min down, without repeats")
+        stars = [b.stars for b in self.stars]
+        if stars != sorted(stars, reverse=True) or len(set(stars)) != len(stars):
+            raise ValueError("star bands must give fewer stars as min falls")
+        if mins[-1] != 0:
+            raise ValueError("the lowest star band must start at min: 0 so every score gets stars")
+        graded = {g.stars for g in self.grades}
+        if not set(stars) <= graded:
+            raise ValueError(f"grades missing for stars {sorted(set(stars) - graded)}")
+        return self
+
+    def stars_for(self, score: float) -> float:
+        for band in self.stars:
+            if score >= band.min:
+                return band.stars
+        return self.stars[-1].stars  # unreachable: the last band starts at 0
+
+    def next_band(self, score: float) -> StarBand | None:
+        higher = [b for b in self.stars if b.min > score]
+        return higher[-1] if higher else None
+
+    def grade(self, stars: float) -> I18n:
+        return next(g.name for g in self.grades if g.stars == stars)
+
+
+class Dimension(_Model):
+    spec: DimensionSpec
+    criteria: list[Criterion]
+
+    @property
+    def points(self) -> float:
+        return sum(c.points for c in self.criteria)
+
+
+class CriteriaSet(_Model):
+    """A loaded standard with its criteria and the industry catalogs it may use."""
+
+    standard: Standard
+    dimensions: list[Dimension]
+    catalogs: dict[str, Catalog]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CriteriaSet:
+        seen: set[str] = set()
+        for dimension in self.dimensions:
+            for criterion in dimension.criteria:
+                if criterion.id in seen:
+                    raise ValueError(f"criterion id {criterion.id!r} appears twice")
+                seen.add(criterion.id)
+        if "general" not in self.catalogs:
+            raise ValueError("the general catalog (industries/general.yaml) is missing")
+        return self
+
+    def catalog_for(self, industry: str) -> Catalog:
+        return self.catalogs.get(industry, self.catalogs["general"])

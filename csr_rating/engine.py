@@ -1,0 +1,91 @@
+"""Criteria x report -> scorecard. Pure: no files, no clock, no randomness."""
+
+from __future__ import annotations
+
+from csr_rating import checks
+from csr_rating.checks.base import Context
+from csr_rating.criteria import CriteriaSet
+from csr_rating.report import Report
+from csr_rating.scorecard import (
+    CriterionResult,
+    DimensionResult,
+    Evidence,
+    Overall,
+    ReportInfo,
+    Scorecard,
+    StandardInfo,
+)
+from csr_rating.suggestions import plan_next_star, ranked, render
+from csr_rating.yamlio import SourceMap
+
+
+def score(
+    report: Report,
+    criteria: CriteriaSet,
+    source: SourceMap | None = None,
+    notes: list[str] | None = None,
+) -> Scorecard:
+    """Score ``report``; ``source`` (from the loader) lets evidence point at report lines."""
+    source = source or SourceMap("<report>")
+    standard = criteria.standard
+    industry = criteria.catalog_for(report.meta.industry)
+    context = Context(report=report, industry=industry, general=criteria.catalogs["general"])
+    dimensions: list[DimensionResult] = []
+    for dimension in criteria.dimensions:
+        total = dimension.points
+        weight = dimension.spec.weight
+        rows = []
+        for criterion in dimension.criteria:
+            outcome = checks.evaluate(criterion.check, context)
+            earned = criterion.points * outcome.fraction
+            missed = criterion.points - earned
+            result = CriterionResult(
+                id=criterion.id,
+                title=criterion.title,
+                points=criterion.points,
+                earned=earned,
+                summary=outcome.summary,
+                evidence=[Evidence(text=f.text, line=source.line(f.loc)) for f in outcome.found],
+                missing=list(outcome.missing),
+                suggestion=render(criterion, outcome) if missed > 1e-9 else None,
+                gain=missed / total * weight if missed > 1e-9 else 0.0,
+                line=source.line(outcome.section),
+            )
+            rows.append((criterion, outcome, result))
+        dim_score = round(100 * sum(r.earned for _, _, r in rows) / total, 1)
+        dimensions.append(
+            DimensionResult(
+                id=dimension.spec.id,
+                name=dimension.spec.name,
+                weight=weight,
+                score=dim_score,
+                stars=standard.stars_for(dim_score),
+                criteria=[r for _, _, r in rows],
+                next_star=plan_next_star(standard, dim_score, rows, total),
+            )
+        )
+    overall_score = round(sum(d.score * d.weight for d in dimensions) / 100, 1)
+    overall_stars = standard.stars_for(overall_score)
+    top = max(b.stars for b in standard.stars)
+    exemplary = all(d.stars == top for d in dimensions) and overall_stars == top
+    return Scorecard(
+        standard=StandardInfo(id=standard.id, version=standard.version, title=standard.title),
+        report=ReportInfo(
+            organisation=report.meta.organisation,
+            title=report.meta.title,
+            year=report.meta.year,
+            industry=report.meta.industry,
+            languages=list(report.meta.languages),
+            catalog=industry.id,
+            file=source.path,
+        ),
+        overall=Overall(
+            score=overall_score,
+            stars=overall_stars,
+            grade=standard.exemplary if exemplary else standard.grade(overall_stars),
+            exemplary=exemplary,
+        ),
+        dimensions=dimensions,
+        suggestions=ranked(dimensions),
+        notes=list(notes or []),
+    )

@@ -1,0 +1,25 @@
+"""The one error type every bad input becomes: it knows file, line, column and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InputError(Exception):
+    """A problem with something the user gave us; the CLI prints ``str(error)`` and exits 2."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{where}: {self.message}"
+        if self.field:
+            text += f" (field: {self.field})"
+        return " ".join(text.split())  # exactly one line, whatever the message held

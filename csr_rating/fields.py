@@ -1,0 +1,73 @@
+"""Dotted field paths into the report (``process.release.channels``), checked against the model.
+
+Criteria name report fields by path; checking the path against the pydantic model when criteria
+load turns a typo in a criteria pack into an error instead of a criterion that can never be met.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+
+from csr_rating.report import Report
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        found.extend(_models_in(arg))
+    return found
+
+
+def field_annotation(path: str, through_lists: bool = False) -> Any:
+    """The annotation at ``path`` in the report model; ValueError naming the bad segment.
+
+    With ``through_lists`` a path may continue into the entries of a list (``topics.cases``).
+    """
+    model: type[BaseModel] = Report
+    annotation: Any = Report
+    parts = path.split(".")
+    for depth, part in enumerate(parts):
+        fields = model.model_fields
+        if part not in fields:
+            known = ", ".join(sorted(fields))
+            raise ValueError(f"{'.'.join(parts[: depth + 1])!r} is not a report field (known here: {known})")
+        annotation = fields[part].annotation
+        if depth < len(parts) - 1:
+            models = _models_in(annotation)
+            origin = typing.get_origin(annotation)
+            if not models or origin is dict or (origin is list and not through_lists):
+                raise ValueError(f"{'.'.join(parts[: depth + 1])!r} has no sub-fields")
+            model = models[0]
+    return annotation
+
+
+def check_path(path: str) -> str:
+    field_annotation(path)
+    return path
+
+
+def get(report: Report, path: str) -> Any:
+    """The value at ``path``, or None where any step is missing."""
+    value: Any = report
+    for part in path.split("."):
+        if value is None:
+            return None
+        value = getattr(value, part)
+    return value
+
+
+def loc_of(path: str) -> tuple[str, ...]:
+    return tuple(path.split("."))
+
+
+def is_list(path: str) -> bool:
+    annotation = field_annotation(path)
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return any(typing.get_origin(a) is list for a in typing.get_args(annotation))
+    return typing.get_origin(annotation) is list

@@ -1,0 +1,80 @@
+"""JSON: the versioned machine contract (``schema_version``). Fields are only ever added."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from csr_rating.i18n import I18n, Lang
+from csr_rating.scorecard import Scorecard
+
+SCHEMA_VERSION = 1
+
+
+def _r(value: float) -> float:
+    return round(value + 0.0, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
+    """The scorecard as plain data in one language, scores rounded to one decimal."""
+
+    def t(text: I18n | None) -> str | None:
+        return text.get(lang) if text is not None else None
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "lang": lang,
+        "standard": {"id": card.standard.id, "version": card.standard.version, "title": t(card.standard.title)},
+        "report": card.report.model_dump(),
+        "overall": {
+            "score": _r(card.overall.score),
+            "stars": card.overall.stars,
+            "grade": t(card.overall.grade),
+            "exemplary": card.overall.exemplary,
+        },
+        "dimensions": [
+            {
+                "id": d.id,
+                "name": t(d.name),
+                "weight": d.weight,
+                "score": _r(d.score),
+                "stars": d.stars,
+                "criteria": [
+                    {
+                        "id": c.id,
+                        "title": t(c.title),
+                        "points": _r(c.points),
+                        "earned": _r(c.earned),
+                        "summary": t(c.summary),
+                        "evidence": [e.model_dump() for e in c.evidence],
+                        "missing": [t(m) for m in c.missing],
+                        "suggestion": t(c.suggestion),
+                        "gain": _r(c.gain),
+                        "line": c.line,
+                    }
+                    for c in d.criteria
+                ],
+                "next_star": None
+                if d.next_star is None
+                else {
+                    "stars": d.next_star.stars,
+                    "points_needed": _r(d.next_star.points_needed),
+                    "reachable": d.next_star.reachable,
+                    "steps": [
+                        {"criterion": s.criterion, "gain": _r(s.gain), "text": t(s.text)} for s in d.next_star.steps
+                    ],
+                },
+            }
+            for d in card.dimensions
+        ],
+        "suggestions": [
+            {"dimension": s.dimension, "criterion": s.criterion, "gain": _r(s.gain), "text": t(s.text), "line": s.line}
+            for s in card.suggestions
+        ],
+        "notes": list(card.notes),
+    }
+
+
+def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 0) -> str:
+    """All suggestions and all evidence always: machines filter, people use ``--top``."""
+    return json.dumps(document(card, lang), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,146 @@
+"""The terminal view: dimensions, overall grade, top suggestions; ``--explain`` adds the evidence."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from csr_rating.i18n import I18n, Lang
+from csr_rating.render.stars import label
+from csr_rating.scorecard import DimensionResult, Scorecard
+
+WIDTH = 110
+EVIDENCE_SHOWN = 12
+WORDS: dict[str, I18n] = {
+    "dimension": I18n(en="Dimension", zh="维度"),
+    "weight": I18n(en="Weight", zh="权重"),
+    "score": I18n(en="Score", zh="得分"),
+    "stars": I18n(en="Stars", zh="星级"),
+    "overall": I18n(en="Overall", zh="综合评级"),
+    "suggestions": I18n(en="Top suggestions, by overall points gained", zh="改进建议（按综合得分提升排序）"),
+    "next": I18n(en="To reach the next star", zh="距下一星级"),
+    "points": I18n(en="points", zh="分"),
+    "line": I18n(en="line", zh="行"),
+    "missing": I18n(en="missing", zh="缺少"),
+    "evidence": I18n(en="evidence", zh="证据"),
+    "none": I18n(en="No suggestions: every criterion is fully met.", zh="无改进建议：所有评价项均已满分。"),
+    "more": I18n(en="more", zh="更多"),
+}
+
+
+def _w(key: str, lang: Lang) -> str:
+    return WORDS[key].get(lang)
+
+
+def _summary_table(card: Scorecard, lang: Lang) -> Table:
+    table = Table(
+        title=f"{card.report.title} — {card.report.organisation} ({card.report.year})",
+        caption=f"{card.standard.title.get(lang)} · {card.standard.id} v{card.standard.version}"
+        f" · catalog: {card.report.catalog}",
+        title_justify="left",
+        caption_justify="left",
+    )
+    table.add_column(_w("dimension", lang))
+    table.add_column(_w("weight", lang), justify="right")
+    table.add_column(_w("score", lang), justify="right")
+    table.add_column(_w("stars", lang))
+    for d in card.dimensions:
+        table.add_row(
+            f"{d.name.en} {d.name.zh}" if lang == "en" else d.name.zh,
+            f"{d.weight:g}%",
+            f"{d.score:.1f}",
+            label(d.stars),
+        )
+    table.add_section()
+    table.add_row(
+        Text(_w("overall", lang), style="bold"),
+        "",
+        Text(f"{card.overall.score:.1f}", style="bold"),
+        Text(f"{label(card.overall.stars)}  {card.overall.grade.get(lang)}", style="bold"),
+    )
+    return table
+
+
+def _suggestions(card: Scorecard, lang: Lang, top: int) -> list[RenderableType]:
+    if not card.suggestions:
+        return [Text(_w("none", lang))]
+    table = Table(title=_w("suggestions", lang), title_justify="left", show_header=False, box=None, padding=(0, 1))
+    table.add_column(justify="right")
+    table.add_column(justify="right")
+    table.add_column()
+    table.add_column(overflow="fold")
+    names = {d.id: d.name.get(lang) for d in card.dimensions}
+    for rank, s in enumerate(card.suggestions[:top], 1):
+        table.add_row(f"{rank}.", f"+{s.gain:.1f}", names[s.dimension], s.text.get(lang))
+    rest = len(card.suggestions) - top
+    parts: list[RenderableType] = [table]
+    if rest > 0:
+        parts.append(Text(f"  … {rest} {_w('more', lang)} (--top, --explain, --format json)"))
+    return parts
+
+
+def _next_stars(card: Scorecard, lang: Lang) -> list[RenderableType]:
+    rows = [d for d in card.dimensions if d.next_star is not None]
+    if not rows:
+        return []
+    table = Table(title=_w("next", lang), title_justify="left", show_header=False, box=None, padding=(0, 1))
+    table.add_column()
+    table.add_column(overflow="fold")
+    for d in rows:
+        ns = d.next_star
+        assert ns is not None
+        steps = " · ".join(s.text.get(lang) for s in ns.steps)
+        head = f"{d.name.get(lang)} {label(d.stars)} → {label(ns.stars)}: +{ns.points_needed:.1f} {_w('points', lang)}"
+        table.add_row(head, steps)
+    return [table]
+
+
+def _explain(d: DimensionResult, lang: Lang) -> Table:
+    table = Table(
+        title=f"{d.name.get(lang)} — {d.score:.1f} {label(d.stars)}", title_justify="left", show_lines=True, expand=True
+    )
+    table.add_column("", ratio=2, overflow="fold")
+    table.add_column(_w("points", lang), justify="right", no_wrap=True)
+    table.add_column(_w("evidence", lang), ratio=5, overflow="fold")
+    for c in d.criteria:
+        lines = [c.summary.get(lang)]
+        for e in c.evidence[:EVIDENCE_SHOWN]:
+            where = f"{_w('line', lang)} {e.line}: " if e.line else ""
+            lines.append(f"  ✓ {where}{e.text}")
+        if len(c.evidence) > EVIDENCE_SHOWN:
+            lines.append(f"  … +{len(c.evidence) - EVIDENCE_SHOWN}")
+        if c.missing:
+            shown = "; ".join(m.get(lang) for m in c.missing[:EVIDENCE_SHOWN])
+            more = f" … +{len(c.missing) - EVIDENCE_SHOWN}" if len(c.missing) > EVIDENCE_SHOWN else ""
+            lines.append(f"  ✗ {_w('missing', lang)}: {shown}{more}")
+        table.add_row(f"{c.id}\n{c.title.get(lang)}", f"{c.earned:.1f}/{c.points:g}", "\n".join(lines))
+    return table
+
+
+def renderables(card: Scorecard, lang: Lang, explain: bool, top: int) -> list[RenderableType]:
+    parts: list[RenderableType] = [_summary_table(card, lang)]
+    if explain:
+        parts.extend(_explain(d, lang) for d in card.dimensions)
+    parts.extend(_suggestions(card, lang, top))
+    parts.extend(_next_stars(card, lang))
+    parts.extend(Text(f"note: {n}") for n in card.notes)
+    return parts
+
+
+def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 5) -> str:
+    """Plain text at a fixed width, so that the same input always prints the same bytes."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=WIDTH,
+        force_terminal=False,
+        color_system=None,
+        legacy_windows=False,
+        emoji=False,
+        highlight=False,
+    )
+    console.print(Group(*renderables(card, lang, explain, top)))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"

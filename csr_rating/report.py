@@ -1,0 +1,250 @@
+"""The structured report: what a rater or author fills in about one CSR report.
+
+These models are the single source of truth for the report format: validation, error messages and
+the published JSON Schema (``csr-rating schema report``) all come from them. Section names and the
+indicator fields ``id``, ``name``, ``unit``, ``values`` and ``negative`` are a public contract.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+CatalogId = Annotated[str, StringConstraints(pattern=r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$", max_length=120)]
+TopicId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z]{2,4})?$")]
+Year = Annotated[int, Field(ge=1950, le=2100)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+
+ReportFormat = Literal["print", "electronic", "web", "brief", "long_image", "video", "h5", "audio", "braille", "app"]
+ReleaseChannel = Literal[
+    "website",
+    "press_conference",
+    "stock_exchange",
+    "wechat",
+    "weibo",
+    "app",
+    "video_platform",
+    "email",
+    "print_distribution",
+    "stakeholder_meeting",
+    "media",
+]
+Positioning = Literal[
+    "stakeholder_communication",
+    "management_improvement",
+    "brand",
+    "culture",
+    "transparency",
+    "compliance",
+    "strategy",
+]
+MaterialityMethod = Literal[
+    "national_policy",
+    "industry_benchmarking",
+    "business_strategy",
+    "standards",
+    "expert_consultation",
+    "stakeholder_survey",
+    "media_analysis",
+]
+Accessibility = Literal[
+    "multilingual",
+    "online_html",
+    "large_print",
+    "audio",
+    "sign_language",
+    "screen_reader",
+    "braille",
+    "qr_codes",
+    "brief_version",
+    "easy_read",
+]
+Depth = Literal["mentioned", "detailed"]
+Value = float | int | str
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must never silently score zero."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Contact(Strict):
+    department: Name | None = None
+    address: Text | None = None
+    email: Name | None = None
+    phone: Name | None = None
+    fax: Name | None = None
+    website: Name | None = None
+
+
+class Assurance(Strict):
+    """An external rating, assurance or verification of the report."""
+
+    kind: Literal["rating", "assurance", "verification"]
+    provider: Name
+    result: Name | None = None
+    standard: Name | None = None
+
+
+class Meta(Strict):
+    organisation: Name
+    title: Name
+    year: Year = Field(description="The reporting year (the period the report covers).")
+    industry: Slug = Field("general", description="Industry catalog id, e.g. telecom; general if none.")
+    languages: list[LangCode] = Field(default_factory=list, max_length=50)
+    formats: list[ReportFormat] = Field(default_factory=list, description="Forms the report is published in.")
+    reference_standards: list[Name] = Field(default_factory=list, max_length=200)
+    contact: Contact | None = None
+    release_cycle: Literal["annual", "biennial", "quarterly", "irregular"] | None = None
+    consecutive_years: Annotated[int, Field(ge=1, le=100)] | None = Field(
+        None, description="How many years in a row the organisation has published a CSR report."
+    )
+    assurance: list[Assurance] = Field(default_factory=list, max_length=50)
+
+
+class PreparationTeam(Strict):
+    lead_department: Name
+    members: list[Name] = Field(default_factory=list, max_length=500)
+
+
+class Leadership(Strict):
+    """Top leadership's part: who steers the report and who gives the final sign-off."""
+
+    steering: list[Name] = Field(default_factory=list, max_length=50)
+    final_review: Name | None = Field(None, description="Who gives the final review / sign-off.")
+
+
+class Materiality(Strict):
+    methods: list[MaterialityMethod] = Field(default_factory=list)
+    issues: list[Name] = Field(default_factory=list, max_length=500)
+
+
+class Release(Strict):
+    channels: list[ReleaseChannel] = Field(default_factory=list)
+    date: Name | None = None
+
+
+class Feedback(Strict):
+    """Feedback collected on earlier reports and what it changed."""
+
+    responses: Count | None = None
+    improvements: list[Name] = Field(default_factory=list, max_length=200)
+
+
+class Process(Strict):
+    preparation_team: PreparationTeam | None = None
+    leadership: Leadership | None = None
+    positioning: list[Positioning] = Field(default_factory=list)
+    materiality: Materiality | None = None
+    management_rules: list[Name] = Field(default_factory=list, max_length=200)
+    subsidiary_reports: list[Name] = Field(default_factory=list, max_length=500)
+    release: Release | None = None
+    feedback: Feedback | None = None
+
+
+class Topic(Strict):
+    """A key issue the report covers; ``detailed`` means backed by data or cases, not just named."""
+
+    id: TopicId | None = Field(None, description="Topic id from the industry catalog, when known.")
+    name: Name
+    depth: Depth = "mentioned"
+    cases: Count = 0
+
+
+class Benchmark(Strict):
+    """Horizontal comparison: a peer, industry average, ranking or target the report compares with."""
+
+    kind: Literal["peer", "industry", "ranking", "target"]
+    description: Name
+    value: Value | None = None
+
+
+class Indicator(Strict):
+    id: CatalogId | None = Field(None, description="Catalog indicator id, when known.")
+    name: Name
+    unit: Name | None = None
+    values: dict[Year, Value] = Field(default_factory=dict, description="Year -> reported value.")
+    narrative: Text | None = Field(None, description="For qualitative indicators: what is disclosed.")
+    benchmark: list[Benchmark] = Field(default_factory=list, max_length=20)
+    negative: bool | None = Field(None, description="Unfavourable indicator; when omitted the catalog decides.")
+
+    @field_validator("values")
+    @classmethod
+    def _finite(cls, values: dict[int, Value]) -> dict[int, Value]:
+        for year, value in values.items():
+            if isinstance(value, bool):
+                raise ValueError(f"value for {year} is a boolean; write the number or text reported")
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError(f"value for {year} is not a finite number")
+            if isinstance(value, str) and not value.strip():
+                raise ValueError(f"value for {year} is empty")
+        return dict(sorted(values.items()))
+
+    @model_validator(mode="after")
+    def _disclosed(self) -> Indicator:
+        if not self.values and self.narrative is None:
+            raise ValueError("an indicator needs `values` (by year) or a `narrative`")
+        return self
+
+
+class NegativeDisclosure(Strict):
+    """Unfavourable information: an incident, a worsening figure, a penalty, a missed target."""
+
+    title: Name
+    kind: Literal["event", "figure", "trend", "penalty", "target_missed"] = "event"
+    explanation: Text | None = None
+    measures: Text | None = Field(None, description="Corrective measures taken or planned.")
+    indicator: Name | None = Field(None, description="Id or name of the related indicator, if any.")
+
+
+class Readability(Strict):
+    theme: Name | None = None
+    chapters: list[Name] = Field(default_factory=list, max_length=200)
+    term_explanations: Count = Field(0, description="Tips / glossary entries explaining terms.")
+    cases: Count = 0
+    pictures: Count = 0
+    charts: Count = 0
+    data_tables: Count = 0
+    feedback_form: bool = False
+    accessibility: list[Accessibility] = Field(default_factory=list)
+    design: list[Name] = Field(default_factory=list, max_length=50)
+
+
+class Feature(Strict):
+    title: Name
+    description: Text | None = None
+
+
+class Testimonial(Strict):
+    who: Name
+    role: Name | None = None
+    topic: Name | None = None
+
+
+class Originality(Strict):
+    special_features: list[Feature] = Field(default_factory=list, max_length=100)
+    testimonials: list[Testimonial] = Field(default_factory=list, max_length=1000)
+    new_forms: list[Feature] = Field(default_factory=list, max_length=100)
+
+
+class Report(Strict):
+    """One CSR report, as structured facts."""
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, title="csr-rating structured report"
+    )
+
+    meta: Meta
+    process: Process = Field(default_factory=lambda: Process())
+    topics: list[Topic] = Field(default_factory=list, max_length=1000)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=20000)
+    negative_disclosures: list[NegativeDisclosure] = Field(default_factory=list, max_length=1000)
+    readability: Readability = Field(default_factory=lambda: Readability())
+    originality: Originality = Field(default_factory=lambda: Originality())

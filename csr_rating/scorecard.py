@@ -1,0 +1,92 @@
+"""The result of scoring: one structure that every output format is a projection of."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from csr_rating.i18n import I18n
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Evidence(_Model):
+    text: str
+    line: int | None = None
+
+
+class CriterionResult(_Model):
+    id: str
+    title: I18n
+    points: float
+    earned: float
+    summary: I18n
+    evidence: list[Evidence]
+    missing: list[I18n]
+    suggestion: I18n | None  # None when all points are earned
+    gain: float  # overall points gained by earning the missed points
+    line: int | None  # where in the report the section concerned starts
+
+
+class Step(_Model):
+    criterion: str
+    gain: float  # dimension points
+    text: I18n
+
+
+class NextStar(_Model):
+    stars: float
+    points_needed: float  # dimension points
+    reachable: bool
+    steps: list[Step]
+
+
+class DimensionResult(_Model):
+    id: str
+    name: I18n
+    weight: float
+    score: float
+    stars: float
+    criteria: list[CriterionResult]
+    next_star: NextStar | None
+
+
+class Overall(_Model):
+    score: float
+    stars: float
+    grade: I18n
+    exemplary: bool
+
+
+class Suggestion(_Model):
+    dimension: str
+    criterion: str
+    gain: float
+    text: I18n
+    line: int | None
+
+
+class ReportInfo(_Model):
+    organisation: str
+    title: str
+    year: int
+    industry: str
+    languages: list[str]
+    catalog: str
+    file: str
+
+
+class StandardInfo(_Model):
+    id: str
+    version: str
+    title: I18n
+
+
+class Scorecard(_Model):
+    standard: StandardInfo
+    report: ReportInfo
+    overall: Overall
+    dimensions: list[DimensionResult]
+    suggestions: list[Suggestion]
+    notes: list[str]

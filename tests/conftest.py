@@ -1,0 +1,51 @@
+"""Shared fixtures: the bundled criteria (loaded once), paths, and a CLI runner."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from csr_rating.criteria import CriteriaSet
+from csr_rating.loading import load_criteria
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "reports"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seeds" / "china-telecom-csr-report-2020.txt"
+REFERENCE = REPORTS / "china-telecom-2020.yaml"
+
+
+@pytest.fixture(scope="session")
+def criteria() -> CriteriaSet:
+    return load_criteria()
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> Run:
+    """The real command in a subprocess: what a user or CI sees, exit code included."""
+    done = subprocess.run(
+        [sys.executable, "-m", "csr_rating", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=cwd or ROOT,
+        timeout=60,
+    )
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def cli():
+    return run_cli

@@ -1,0 +1,114 @@
+"""The command line as users and CI see it: formats, languages, determinism."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import jsonschema
+import yaml
+
+from tests.conftest import FIXTURES, REFERENCE, REPORTS
+
+
+def test_table_shows_seven_dimensions_overall_and_suggestions(cli):
+    run = cli("score", str(REFERENCE))
+    assert run.code == 0, run.stderr
+    for name in [
+        "Procedure",
+        "Substance",
+        "Completeness",
+        "Balance",
+        "Comparability",
+        "Readability",
+        "Originality",
+        "Overall",
+        "★★★★☆ 4.5",
+        "Top suggestions",
+    ]:
+        assert name in run.stdout
+
+
+def test_explain_shows_every_criterion_with_lines(cli, criteria):
+    run = cli("score", str(REFERENCE), "--explain")
+    assert run.code == 0
+    for dimension in criteria.dimensions:
+        for criterion in dimension.criteria:
+            assert criterion.id in run.stdout
+    assert "line " in run.stdout
+
+
+def test_chinese_output(cli):
+    run = cli("score", str(REFERENCE), "--lang", "zh")
+    assert run.code == 0
+    for name in ["过程性", "实质性", "完整性", "平衡性", "可比性", "可读性", "创新性", "综合评级", "五星级（卓越）"]:
+        assert name in run.stdout
+    doc = json.loads(cli("score", str(REFERENCE), "--format", "json", "--lang", "zh").stdout)
+    assert doc["dimensions"][0]["name"] == "过程性"
+
+
+def test_python_dash_m_is_the_same_command(cli):
+    assert cli("score", str(FIXTURES / "minimal.yaml")).code == 0
+
+
+def test_json_contract_shape(cli):
+    doc = json.loads(cli("score", str(FIXTURES / "minimal.yaml"), "--format", "json").stdout)
+    assert set(doc) >= {"schema_version", "standard", "report", "overall", "dimensions", "suggestions"}
+    assert set(doc["overall"]) >= {"score", "stars", "grade"}
+    assert [d["id"] for d in doc["dimensions"]] == [
+        "procedure",
+        "substance",
+        "completeness",
+        "balance",
+        "comparability",
+        "readability",
+        "originality",
+    ]
+    for d in doc["dimensions"]:
+        assert isinstance(d["score"], float) and d["score"] == round(d["score"], 1)
+        assert isinstance(d["criteria"], list)
+    for s in doc["suggestions"]:
+        assert set(s) >= {"dimension", "criterion", "gain", "text"}
+
+
+def test_output_is_byte_identical_across_hash_seeds(cli):
+    outputs = set()
+    for seed in ("0", "1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        for fmt in ("json", "table"):
+            run = cli("score", str(REFERENCE), "--format", fmt, "--explain", env=env)
+            assert run.code == 0
+            outputs.add((fmt, run.stdout))
+    assert len(outputs) == 2
+
+
+def test_published_schema_validates_the_bundled_reports(cli):
+    schema = json.loads(cli("schema", "report").stdout)
+    for path in sorted(REPORTS.glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+    for name in ("standard", "criteria", "catalog"):
+        assert json.loads(cli("schema", name).stdout)["type"] == "object"
+
+
+def test_kinds_lists_the_documented_registry(cli):
+    run = cli("kinds")
+    for kind in (
+        "presence",
+        "count_bands",
+        "coverage",
+        "catalog_share",
+        "multi_year",
+        "benchmark",
+        "negative_disclosure",
+        "topic_coverage",
+    ):
+        assert f"## {kind}" in run.stdout
+
+
+def test_an_industry_without_catalog_warns_on_stderr_only(cli, tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("meta: {organisation: A, title: B, year: 2020, industry: banking}\n", encoding="utf-8")
+    run = cli("score", str(path), "--format", "json")
+    assert run.code == 0
+    assert "no catalog for industry 'banking'" in run.stderr
+    assert json.loads(run.stdout)["report"]["catalog"] == "general"

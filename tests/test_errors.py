@@ -1,0 +1,128 @@
+"""Bad input gets one line `path:line:col: what is wrong (field: …)` on stderr and exit code 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, REPORTS
+
+
+def write(tmp_path: Path, text: str, name: str = "report.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def assert_one_line_error(run, must_contain: list[str]) -> None:
+    assert run.code == 2, run
+    assert run.stdout == ""
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    for text in must_contain:
+        assert text in lines[0], (text, lines[0])
+
+
+def test_missing_file_names_the_path(cli, tmp_path):
+    missing = tmp_path / "nope.yaml"
+    assert_one_line_error(cli("score", str(missing)), [str(missing), "no such file"])
+
+
+def test_directory_instead_of_file(cli, tmp_path):
+    assert_one_line_error(cli("score", str(tmp_path)), [str(tmp_path), "directory"])
+
+
+def test_invalid_yaml_names_line_and_column(cli, tmp_path):
+    path = write(tmp_path, "meta:\n  organisation: [unclosed\n  year: 2020\n")
+    run = cli("score", str(path))
+    assert_one_line_error(run, [f"{path}:", "invalid YAML"])
+
+
+def test_unknown_field_is_an_error_with_a_hint(cli, tmp_path):
+    path = write(tmp_path, "meta:\n  organisation: A\n  title: B\n  year: 2020\n  industy: telecom\n")
+    assert_one_line_error(
+        cli("score", str(path)),
+        [f"{path}:5:3:", "unknown field 'industy'", "did you mean 'industry'", "(field: meta.industy)"],
+    )
+
+
+def test_wrong_type_points_at_the_value(cli, tmp_path):
+    text = "meta: {organisation: A, title: B, year: 2020}\nindicators:\n  - name: Staff\n    values: {2020: [1, 2]}\n"
+    path = write(tmp_path, text)
+    assert_one_line_error(cli("score", str(path)), [f"{path}:4:", "indicators[0].values.2020"])
+
+
+def test_missing_required_field(cli, tmp_path):
+    path = write(tmp_path, "meta:\n  organisation: A\n  year: 2020\n")
+    assert_one_line_error(cli("score", str(path)), [f"{path}:1:1:", "required field 'title' is missing"])
+
+
+def test_duplicate_key_is_refused(cli, tmp_path):
+    path = write(tmp_path, "meta:\n  organisation: A\n  title: B\n  title: C\n  year: 2020\n")
+    assert_one_line_error(cli("score", str(path)), [f"{path}:4:3:", "duplicate key 'title'"])
+
+
+def test_python_tags_are_refused(cli, tmp_path):
+    path = write(tmp_path, "meta: !!python/object/apply:os.system ['true']\n")
+    assert_one_line_error(cli("score", str(path)), [str(path), "not allowed"])
+
+
+def test_a_list_at_the_top_is_refused(cli, tmp_path):
+    assert_one_line_error(cli("score", str(write(tmp_path, "- a\n- b\n"))), ["expected a YAML mapping"])
+
+
+def test_empty_file(cli, tmp_path):
+    assert_one_line_error(cli("score", str(write(tmp_path, ""))), ["empty"])
+
+
+def test_invalid_utf8_names_the_byte(cli, tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("meta:\n  organisation: Soci\u00e9t\u00e9\n".encode("latin-1"))
+    assert_one_line_error(cli("score", str(path)), [str(path), ":2:", "byte offset 26"])
+
+
+def test_unknown_catalog_id_suggests_the_close_one(cli, tmp_path):
+    text = (
+        "meta: {organisation: A, title: B, year: 2020, industry: telecom}\n"
+        "indicators:\n  - {id: gen.total-asset, name: Assets, values: {2020: 1}}\n"
+    )
+    path = write(tmp_path, text)
+    assert_one_line_error(cli("score", str(path)), [f"{path}:3:", "gen.total-asset", "did you mean 'gen.total-assets'"])
+
+
+def test_value_for_a_year_after_the_reporting_year(cli, tmp_path):
+    text = "meta: {organisation: A, title: B, year: 2020}\nindicators:\n  - {name: Staff, values: {2020: 1, 2021: 2}}\n"
+    assert_one_line_error(cli("score", str(write(tmp_path, text))), ["2021 is after the reporting year 2020"])
+
+
+def test_nan_is_not_a_value(cli, tmp_path):
+    text = "meta: {organisation: A, title: B, year: 2020}\nindicators:\n  - {name: Staff, values: {2020: .nan}}\n"
+    assert_one_line_error(cli("score", str(write(tmp_path, text))), ["not a finite number"])
+
+
+def test_unknown_format_is_a_usage_error(cli):
+    run = cli("score", str(FIXTURES / "minimal.yaml"), "--format", "pdf")
+    assert run.code == 2 and "Traceback" not in run.stderr
+
+
+def test_broken_criteria_exit_2_never_0(cli, tmp_path):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    copy = tmp_path / "criteria"
+    shutil.copytree(ROOT / "criteria", copy)
+    standard = copy / "cass-csr-4.0" / "standard.yaml"
+    standard.write_text(standard.read_text(encoding="utf-8").replace("weight: 15 ", "weight: 16 "), encoding="utf-8")
+    assert_one_line_error(
+        cli("score", str(REPORTS / "china-telecom-2020.yaml"), "--criteria", str(copy)),
+        ["standard.yaml", "weights sum to 101"],
+    )
+
+
+@pytest.mark.parametrize("args", [["schema", "nonsense"], ["score"], ["score", "a.yaml", "--top", "-1"]])
+def test_usage_errors_exit_2(cli, args):
+    run = cli(*args)
+    assert run.code == 2 and "Traceback" not in run.stderr

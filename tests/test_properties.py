@@ -1,0 +1,74 @@
+"""Properties that must hold for every report: bounds, monotonicity, determinism."""
+
+from __future__ import annotations
+
+import json
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from csr_rating.engine import score
+from csr_rating.render import FORMATS
+from csr_rating.report import Report
+from tests.strategies import CRITERIA, addition, report
+
+SETTINGS = settings(max_examples=120, deadline=None)
+
+
+def card(data):
+    return score(Report.model_validate(data), CRITERIA)
+
+
+@SETTINGS
+@given(report())
+def test_every_score_is_within_0_and_100(data):
+    result = card(data)
+    assert 0 <= result.overall.score <= 100
+    stars = {b.stars for b in CRITERIA.standard.stars}
+    assert result.overall.stars in stars
+    for dimension in result.dimensions:
+        assert 0 <= dimension.score <= 100
+        assert dimension.stars in stars
+        for criterion in dimension.criteria:
+            assert 0 <= criterion.earned <= criterion.points + 1e-9
+    assert all(s.gain > 0 for s in result.suggestions)
+    gains = [s.gain for s in result.suggestions]
+    assert gains == sorted(gains, reverse=True)
+
+
+@SETTINGS
+@given(st.data())
+def test_adding_a_disclosure_never_lowers_any_dimension(data):
+    before = data.draw(report())
+    after = data.draw(addition(before))
+    old, new = card(before), card(after)
+    for a, b in zip(old.dimensions, new.dimensions, strict=True):
+        assert b.score >= a.score, (a.id, a.score, b.score)
+    assert new.overall.score >= old.overall.score
+
+
+@given(st.floats(0, 100), st.floats(0, 100))
+def test_star_mapping_is_monotone(a, b):
+    low, high = sorted((a, b))
+    assert CRITERIA.standard.stars_for(low) <= CRITERIA.standard.stars_for(high)
+
+
+def _shuffled(value, rng):
+    if isinstance(value, dict):
+        items = list(value.items())
+        rng.shuffle(items)
+        return {k: _shuffled(v, rng) for k, v in items}
+    if isinstance(value, list):
+        return [_shuffled(v, rng) for v in value]
+    return value
+
+
+@settings(max_examples=40, deadline=None)
+@given(report(), st.integers(0, 2**32 - 1))
+def test_output_is_deterministic_and_ignores_key_order(data, seed):
+    first = card(data)
+    again = card(_shuffled(data, random.Random(seed)))
+    for fmt, render in FORMATS.items():
+        assert render(first, "en", True, 10) == render(again, "en", True, 10), fmt
+    json.loads(FORMATS["json"](first, "zh", False, 5))
