@@ -58,6 +58,13 @@ class Catalog(_Model):
     id: Slug
     name: I18n
     version: str = "1"
+    share_scale: float = Field(
+        1.0,
+        ge=1,
+        le=5,
+        description="Multiplies a share of this catalog before it is scored (capped at 100%): "
+        "calibrates a catalog broader than the rating's own indicator list.",
+    )
     sources: list[str] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list)
     indicators: list[CatalogIndicator] = Field(default_factory=list)
@@ -83,6 +90,10 @@ class Catalog(_Model):
     @cached_property
     def _topic_names(self) -> dict[str, CatalogTopic]:
         return _name_index(self.topics)
+
+    def scaled(self, share: float) -> float:
+        """A share (0-100) of this catalog on the rating's scale (0-100)."""
+        return min(100.0, share * self.share_scale)
 
     def core(self, kind: str = "any") -> list[CatalogIndicator]:
         return [i for i in self.indicators if i.tier == "core" and kind in ("any", i.kind)]

@@ -195,7 +195,9 @@ class Indicator(Strict):
 
 
 class NegativeDisclosure(Strict):
-    """Unfavourable information: an incident, a worsening figure, a penalty, a missed target."""
+    """Unfavourable information the report itself discusses: an incident, a penalty, a missed target,
+    a worsening result it comments on. A figure that merely worsens in a data table is already
+    carried by its indicator; listing it here too would count it twice."""
 
     title: Name
     kind: Literal["event", "figure", "trend", "penalty", "target_missed"] = "event"

@@ -2,8 +2,12 @@
 
 Each core indicator of the catalog (``industry``: the report's own industry, or ``general``) counts
 as disclosed when a report indicator matches it by id, name or alias: a quantitative one needs at
-least one value, a qualitative one a narrative or a value. Earns the disclosed share (linear), or a
-share graded by ``bands``. The missing indicators are named in catalog order.
+least one value, a qualitative one a narrative or a value. The disclosed share is put on the
+rating's scale with the catalog's ``share_scale`` (see the catalog file) and earns that share
+(linear), or a share graded by ``bands``. The missing indicators are named in catalog order.
+
+``measure: categories`` instead asks for breadth: the share of the catalog's categories (network,
+customers, employees, environment, …) in which the report discloses at least one core indicator.
 
 ```yaml
 check: {kind: catalog_share, catalog: industry, indicator_kind: any}
@@ -16,6 +20,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from csr_rating.catalog import Catalog, CatalogIndicator
 from csr_rating.checks.base import Band, Bands, Context, Finding, Outcome, Params, text
 
 
@@ -23,6 +28,7 @@ class CatalogShareParams(Params):
     kind: Literal["catalog_share"]
     catalog: Literal["industry", "general"] = "industry"
     indicator_kind: Literal["any", "quantitative", "qualitative"] = "any"
+    measure: Literal["indicators", "categories"] = "indicators"
     bands: list[Band] | None = None
 
     @model_validator(mode="after")
@@ -53,17 +59,52 @@ def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
             continue
         disclosed.add(item.id)
         found.append(Finding(f"{item.id}: {indicator.name}", ("indicators", index)))
-    share = len(disclosed) / len(core)
-    fraction = Bands(steps=params.bands).score(share * 100) if params.bands else share
+    if params.measure == "categories":
+        return _categories(params, catalog, core, disclosed, found)
+    share = 100 * len(disclosed) / len(core)
+    scaled = catalog.scaled(share)
+    fraction = Bands(steps=params.bands).score(scaled) if params.bands else scaled / 100
     missing = tuple(item.name for item in core if item.id not in disclosed)
+    on_scale = f"; {scaled:.1f}% on the rating's scale" if catalog.share_scale != 1 else ""
+    on_scale_zh = f"；折算评级口径{scaled:.1f}%" if catalog.share_scale != 1 else ""
     return Outcome(
         fraction,
         text(
-            f"{len(disclosed)} of {len(core)} core indicators of {catalog.name.en} ({share:.2%})",
-            f"披露{catalog.name.zh}核心指标{len(disclosed)}/{len(core)}（{share:.2%}）",
+            f"{len(disclosed)} of {len(core)} core indicators of {catalog.name.en} ({share:.2f}%{on_scale})",
+            f"披露{catalog.name.zh}核心指标{len(disclosed)}/{len(core)}（{share:.2f}%{on_scale_zh}）",
         ),
         tuple(found),
         missing,
-        None if params.bands else 1 / len(core),
+        None if params.bands or scaled >= 100 else catalog.share_scale / len(core),
+        section=("indicators",),
+    )
+
+
+def _categories(
+    params: CatalogShareParams,
+    catalog: Catalog,
+    core: list[CatalogIndicator],
+    disclosed: set[str],
+    found: list[Finding],
+) -> Outcome:
+    used = [c for c in catalog.categories if any(i.category == c.id for i in core)]
+    covered = {i.category for i in core if i.id in disclosed}
+    share = 100 * len(covered) / len(used) if used else 100.0
+    fraction = Bands(steps=params.bands).score(share) if params.bands else share / 100
+    missing = tuple(
+        text(f"{c.name.en} (e.g. {first.name.en})", f"{c.name.zh}（如{first.name.zh}）")
+        for c in used
+        if c.id not in covered
+        for first in [next(i for i in core if i.category == c.id)]
+    )
+    return Outcome(
+        fraction,
+        text(
+            f"{len(covered)} of {len(used)} areas of {catalog.name.en} with a disclosed core indicator",
+            f"{catalog.name.zh}{len(used)}个领域中{len(covered)}个有核心指标披露",
+        ),
+        tuple(found[:50]),
+        missing,
+        None if params.bands or not used else 1 / len(used),
         section=("indicators",),
     )

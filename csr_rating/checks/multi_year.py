@@ -6,8 +6,9 @@ year (``meta.year``), so a reader can see the trend.
 - ``measure: count`` counts such report indicators — all of them, or only the ``negative`` ones
   (``scope``) — and grades the count by ``bands``.
 - ``measure: catalog_share`` takes the industry catalog's core quantitative indicators as the
-  denominator ("most key indicators", in the rubric's words) and grades the share (0–100) of them
-  the report gives with enough years, linearly when no bands are given.
+  denominator ("most key indicators", in the rubric's words) and grades the share (0–100, put on
+  the rating's scale with the catalog's ``share_scale``) of them the report gives with enough years,
+  linearly when no bands are given.
 
 Both only grow when a report adds an indicator or a year: a fixed denominator keeps the score
 monotone, where a share of the report's own indicators would punish adding one.
@@ -106,7 +107,7 @@ def _catalog_share(params: MultiYearParams, ctx: Context) -> Outcome:
         return Outcome(
             1.0, text("catalog lists no quantitative indicators", "指标库无定量指标"), section=("indicators",)
         )
-    share = 100 * len(long) / len(core)
+    share = ctx.industry.scaled(100 * len(long) / len(core))
     # disclosed but too short first: adding earlier years is the cheapest fix
     reported = [item for item in core if item.id in best and item not in long]
     absent = [item for item in core if item.id not in best]
@@ -116,8 +117,8 @@ def _catalog_share(params: MultiYearParams, ctx: Context) -> Outcome:
         fraction,
         text(
             f"{len(long)} of {len(core)} key quantitative indicators of {ctx.industry.name.en} "
-            f"have {years.en} ({share:.1f}%)",
-            f"{ctx.industry.name.zh}{len(core)}个关键定量指标中{len(long)}个有{years.zh}（{share:.1f}%）",
+            f"have {years.en} ({share:.1f}% on the rating's scale)",
+            f"{ctx.industry.name.zh}{len(core)}个关键定量指标中{len(long)}个有{years.zh}（折算{share:.1f}%）",
         ),
         tuple(
             Finding(
@@ -126,7 +127,7 @@ def _catalog_share(params: MultiYearParams, ctx: Context) -> Outcome:
             for item in long
         ),
         missing,
-        None if params.bands else 1 / len(core),
+        None if params.bands or share >= 100 else ctx.industry.share_scale / len(core),
         section=("indicators",),
     )
 

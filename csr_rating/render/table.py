@@ -102,9 +102,9 @@ def _explain(d: DimensionResult, lang: Lang) -> Table:
     table = Table(
         title=f"{d.name.get(lang)} — {d.score:.1f} {label(d.stars)}", title_justify="left", show_lines=True, expand=True
     )
-    table.add_column("", ratio=2, overflow="fold")
+    table.add_column("", width=40, overflow="fold")
     table.add_column(_w("points", lang), justify="right", no_wrap=True)
-    table.add_column(_w("evidence", lang), ratio=5, overflow="fold")
+    table.add_column(_w("evidence", lang), ratio=1, overflow="fold")
     for c in d.criteria:
         lines = [c.summary.get(lang)]
         for e in c.evidence[:EVIDENCE_SHOWN]:
