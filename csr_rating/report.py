@@ -8,7 +8,7 @@ indicator fields ``id``, ``name``, ``unit``, ``values`` and ``negative`` are a p
 from __future__ import annotations
 
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -70,9 +70,24 @@ Value = float | int | str
 
 
 class Strict(BaseModel):
-    """Unknown fields are errors: a misspelt field must never silently score zero."""
+    """Unknown fields are errors: a misspelt field must never silently score zero.
+
+    An optional field written with nothing after it (``process:``, YAML null) means "not given",
+    as an author emptying a section expects; a required one still reports that it is missing.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _null_is_absent(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {
+                key: value
+                for key, value in data.items()
+                if not (value is None and key in cls.model_fields and not cls.model_fields[key].is_required())
+            }
+        return data
 
 
 class Contact(Strict):
@@ -174,6 +189,14 @@ class Indicator(Strict):
     narrative: Text | None = Field(None, description="For qualitative indicators: what is disclosed.")
     benchmark: list[Benchmark] = Field(default_factory=list, max_length=20)
     negative: bool | None = Field(None, description="Unfavourable indicator; when omitted the catalog decides.")
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _unreported_years(cls, values: Any) -> Any:
+        """``2018: null`` (the "——" of a data table) means the year is not reported."""
+        if isinstance(values, dict):
+            return {year: value for year, value in values.items() if value is not None}
+        return values
 
     @field_validator("values")
     @classmethod

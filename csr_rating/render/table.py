@@ -27,7 +27,10 @@ WORDS: dict[str, I18n] = {
     "missing": I18n(en="missing", zh="缺少"),
     "evidence": I18n(en="evidence", zh="证据"),
     "none": I18n(en="No suggestions: every criterion is fully met.", zh="无改进建议：所有评价项均已满分。"),
-    "more": I18n(en="more", zh="更多"),
+    "more": I18n(
+        en="… {n} more (--top, --explain, --format json)", zh="… 另有{n}条（--top、--explain、--format json）"
+    ),
+    "catalog": I18n(en="catalog", zh="指标库"),
 }
 
 
@@ -39,7 +42,7 @@ def _summary_table(card: Scorecard, lang: Lang) -> Table:
     table = Table(
         title=f"{card.report.title} — {card.report.organisation} ({card.report.year})",
         caption=f"{card.standard.title.get(lang)} · {card.standard.id} v{card.standard.version}"
-        f" · catalog: {card.report.catalog}",
+        f" · {_w('catalog', lang)}: {card.report.catalog}",
         title_justify="left",
         caption_justify="left",
     )
@@ -78,7 +81,7 @@ def _suggestions(card: Scorecard, lang: Lang, top: int) -> list[RenderableType]:
     rest = len(card.suggestions) - top
     parts: list[RenderableType] = [table]
     if rest > 0:
-        parts.append(Text(f"  … {rest} {_w('more', lang)} (--top, --explain, --format json)"))
+        parts.append(Text("  " + _w("more", lang).format(n=rest)))
     return parts
 
 
