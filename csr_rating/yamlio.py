@@ -171,6 +171,7 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, loc: Path_, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        seen: set[str] = set()
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self.fail(key_node, "merge keys (<<) are not supported; write the fields out", loc)
@@ -184,14 +185,15 @@ class _Builder:
                 raise self.fail(key_node, f"cannot read key: {exc}", loc) from None
             if key is None or isinstance(key, float):
                 raise self.fail(key_node, "mapping keys must be plain values", loc)
-            if key in result:
-                first = self.source.marks.get(_key((*loc, key)))
+            child = (*loc, key)
+            if key in result or str(key) in seen:  # 2020 and "2020" are one year to a reader
+                first = self.source.marks.get(_key(child))
                 at = f" (first at line {first.line})" if first else ""
-                raise self.fail(key_node, f"duplicate key {key!r}{at}", (*loc, key))
-            self.source.marks[_key((*loc, key))] = Mark(*_lc(key_node.start_mark))  # type: ignore[arg-type]
-            result[key] = self.build(value_node, (*loc, key), depth + 1)
-            # the value's own mark would overwrite the key's; the key's line is what a reader looks for
-            self.source.marks[_key((*loc, key))] = Mark(*_lc(key_node.start_mark))  # type: ignore[arg-type]
+                raise self.fail(key_node, f"duplicate key {key!r}{at}", child)
+            seen.add(str(key))
+            result[key] = self.build(value_node, child, depth + 1)
+            # after the value, whose own mark it replaces: the key's line is what a reader looks for
+            self.source.marks[_key(child)] = Mark(*_lc(key_node.start_mark))  # type: ignore[arg-type]
         return result
 
 

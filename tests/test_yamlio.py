@@ -24,6 +24,7 @@ def test_every_value_knows_its_line():
     ("text", "message"),
     [
         ("a: 1\na: 2\n", "duplicate key 'a' (first at line 1)"),
+        ("v:\n  2020: 1\n  '2020': 2\n", "duplicate key '2020' (first at line 2)"),
         ("a: !!python/name:os.system\n", "not allowed"),
         ("a: !custom x\n", "not allowed"),
         ("---\na: 1\n---\nb: 2\n", "several YAML documents"),
