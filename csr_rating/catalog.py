@@ -81,6 +81,13 @@ class Catalog(_Model):
         for indicator in self.indicators:
             if indicator.category not in categories:
                 raise ValueError(f"indicator {indicator.id!r}: unknown category {indicator.category!r}")
+        for group in (self.indicators, self.topics):
+            owner: dict[str, str] = {}
+            for item in group:
+                for name in {normalise(n) for n in (item.name.en, item.name.zh, *item.aliases)}:
+                    if name in owner and owner[name] != item.id:
+                        raise ValueError(f"name or alias {name!r} belongs to both {owner[name]!r} and {item.id!r}")
+                    owner[name] = item.id
         return self
 
     @cached_property
@@ -99,18 +106,19 @@ class Catalog(_Model):
         return [i for i in self.indicators if i.tier == "core" and kind in ("any", i.kind)]
 
     def match_indicator(self, indicator: Indicator) -> CatalogIndicator | None:
-        if indicator.id is not None:
-            for item in self.indicators:
-                if item.id == indicator.id:
-                    return item
-        return self._indicator_names.get(normalise(indicator.name))
+        """By id when the report gives one (an id pins the meaning: no name fallback), else by name."""
+        return _match(self._indicator_ids, self._indicator_names, indicator.id, indicator.name)
 
     def match_topic(self, topic: Topic) -> CatalogTopic | None:
-        if topic.id is not None:
-            for item in self.topics:
-                if item.id == topic.id:
-                    return item
-        return self._topic_names.get(normalise(topic.name))
+        return _match(self._topic_ids, self._topic_names, topic.id, topic.name)
+
+    @cached_property
+    def _indicator_ids(self) -> dict[str, CatalogIndicator]:
+        return {item.id: item for item in self.indicators}
+
+    @cached_property
+    def _topic_ids(self) -> dict[str, CatalogTopic]:
+        return {item.id: item for item in self.topics}
 
     def disclosed(self, report: Report) -> dict[str, int]:
         """Catalog indicator id -> index of the first report indicator that discloses it."""
@@ -126,6 +134,12 @@ class Catalog(_Model):
             return indicator.negative
         item = self.match_indicator(indicator)
         return bool(item and item.negative)
+
+
+def _match(by_id: dict[str, Item], by_name: dict[str, Item], item_id: str | None, name: str) -> Item | None:
+    if item_id is not None:
+        return by_id.get(item_id)
+    return by_name.get(normalise(name))
 
 
 def _name_index(items: list[Item]) -> dict[str, Item]:

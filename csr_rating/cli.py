@@ -20,7 +20,7 @@ EXIT_INTERNAL = 3
 
 app = typer.Typer(
     add_completion=False,
-    no_args_is_help=True,
+    no_args_is_help=False,
     pretty_exceptions_enable=False,
     help="Rate a CSR report against the CASS-CSR 4.0 method (an independent, open encoding).",
 )
@@ -81,15 +81,27 @@ def kinds() -> None:
         _emit(f"## {name}\n\n{checks.documentation(name)}\n\n")
 
 
+def _one_line(text: str) -> str:
+    return " ".join(str(text).replace("Value error, ", "").split())
+
+
 def main() -> None:
+    """Run the app; every way it can end is one line on stderr and a documented exit code."""
     try:
-        app()
+        code = app(standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("csr-rating: interrupted\n")
         sys.exit(130)
     except Exception as error:  # noqa: BLE001 - the one place a bug becomes a line, not a traceback
-        sys.stderr.write(f"csr-rating: internal error: {type(error).__name__}: {error}\n")
+        if hasattr(error, "format_message") and hasattr(error, "exit_code"):  # a usage error (click's API)
+            sys.stderr.write(f"csr-rating: {_one_line(error.format_message())} (see: csr-rating --help)\n")
+            sys.exit(EXIT_INPUT)
+        if type(error).__name__ == "Abort":
+            sys.stderr.write("csr-rating: aborted\n")
+            sys.exit(130)
+        sys.stderr.write(f"csr-rating: internal error: {type(error).__name__}: {_one_line(str(error))}\n")
         sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

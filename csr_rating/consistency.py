@@ -8,11 +8,11 @@ the reporting year inflates comparability. Those are input errors here.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 
 from csr_rating.criteria import CriteriaSet
-from csr_rating.errors import InputError
 from csr_rating.report import Report
-from csr_rating.yamlio import SourceMap, dotted
+from csr_rating.yamlio import SourceMap
 
 
 def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> list[str]:
@@ -21,15 +21,27 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
     industry = criteria.catalog_for(report.meta.industry)
     if industry.id != report.meta.industry:
         known = ", ".join(sorted(criteria.catalogs))
+        line = source.line(("meta", "industry"))
         warnings.append(
-            f"{source.path}: no catalog for industry {report.meta.industry!r} "
-            f"(known: {known}); scoring against the general catalog"
+            f"{source.path}:{line or 1}: no catalog for industry {report.meta.industry!r} (known: {known})"
+            f"{_close(report.meta.industry, set(criteria.catalogs))}; scoring against the general catalog"
         )
-    catalogs = [industry, criteria.catalogs["general"]]
+    catalogs = list({c.id: c for c in (industry, criteria.catalogs["general"])}.values())
+    names = " or ".join(c.id for c in catalogs)
     indicator_ids = {item.id for c in catalogs for item in c.indicators}
-    topic_ids = {item.id for item in industry.topics}
+    topic_ids = {item.id for c in catalogs for item in c.topics}
     seen: dict[str, int] = {}
+    same: dict[tuple[str, str], int] = {}
     for index, indicator in enumerate(report.indicators):
+        twin = (_plain(indicator.name), _plain(indicator.unit or ""))
+        if twin in same:
+            _fail(
+                source,
+                ("indicators", index, "name"),
+                f"indicator {indicator.name!r} ({indicator.unit or 'no unit'}) repeats indicators[{same[twin]}]; "
+                "merge their values, or name the breakdown",
+            )
+        same[twin] = index
         if indicator.id is not None:
             if indicator.id in seen:
                 _fail(
@@ -42,14 +54,14 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
                 _fail(
                     source,
                     ("indicators", index, "id"),
-                    f"indicator id {indicator.id!r} is not in the {industry.id} or general catalog"
+                    f"indicator id {indicator.id!r} is not in the {names} catalog"
                     + _close(indicator.id, indicator_ids),
                 )
         for year in indicator.values:
             if year > report.meta.year:
                 _fail(
                     source,
-                    ("indicators", index, "values", year),
+                    ("indicators", index, "values", str(year)),
                     f"value for {year} is after the reporting year {report.meta.year} (meta.year)",
                 )
     for index, topic in enumerate(report.topics):
@@ -57,9 +69,14 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
             _fail(
                 source,
                 ("topics", index, "id"),
-                f"topic id {topic.id!r} is not a key topic of {industry.id}" + _close(topic.id, topic_ids),
+                f"topic id {topic.id!r} is not a key topic of {names}" + _close(topic.id, topic_ids),
             )
     return warnings
+
+
+def _plain(text: str) -> str:
+    """Case and spacing ignored, but not a parenthesised breakdown ("satisfaction (fixed)")."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def _close(value: str, options: set[str]) -> str:
@@ -68,5 +85,4 @@ def _close(value: str, options: set[str]) -> str:
 
 
 def _fail(source: SourceMap, loc: tuple[str | int, ...], message: str) -> None:
-    mark = source.find(loc)
-    raise InputError(source.path, message, mark.line if mark else None, mark.column if mark else None, dotted(loc))
+    raise source.error(loc, message)

@@ -86,25 +86,39 @@ class Standard(_Model):
     grades: list[Grade] = Field(min_length=1)
     exemplary: I18n = Field(description="Grade above five stars, when every dimension has five.")
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Standard:
-        ids = [d.id for d in self.dimensions]
+    # Field validators rather than one model validator: the error then points at the field's line.
+    @field_validator("dimensions")
+    @classmethod
+    def _weights(cls, dimensions: list[DimensionSpec]) -> list[DimensionSpec]:
+        ids = [d.id for d in dimensions]
         if len(set(ids)) != len(ids):
             raise ValueError("dimension ids repeat")
-        total = sum(d.weight for d in self.dimensions)
+        total = sum(d.weight for d in dimensions)
         if abs(total - 100) > 1e-6:
             raise ValueError(f"dimension weights sum to {total:g}, not 100")
-        mins = [b.min for b in self.stars]
+        return dimensions
+
+    @field_validator("stars")
+    @classmethod
+    def _bands(cls, bands: list[StarBand]) -> list[StarBand]:
+        mins = [b.min for b in bands]
         if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
             raise ValueError("star bands must be listed from the highest min down, without repeats")
-        stars = [b.stars for b in self.stars]
+        stars = [b.stars for b in bands]
         if stars != sorted(stars, reverse=True) or len(set(stars)) != len(stars):
             raise ValueError("star bands must give fewer stars as min falls")
         if mins[-1] != 0:
             raise ValueError("the lowest star band must start at min: 0 so every score gets stars")
-        graded = {g.stars for g in self.grades}
-        if not set(stars) <= graded:
-            raise ValueError(f"grades missing for stars {sorted(set(stars) - graded)}")
+        return bands
+
+    @model_validator(mode="after")
+    def _graded(self) -> Standard:
+        graded = [g.stars for g in self.grades]
+        if len(set(graded)) != len(graded):
+            raise ValueError("grades: two grades are given for the same number of stars")
+        missing = sorted({b.stars for b in self.stars} - set(graded))
+        if missing:
+            raise ValueError(f"grades: no grade for stars {missing}")
         return self
 
     def stars_for(self, score: float) -> float:

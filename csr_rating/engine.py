@@ -52,7 +52,7 @@ def score(
                 line=source.line(outcome.section),
             )
             rows.append((criterion, outcome, result))
-        dim_score = round(100 * sum(r.earned for _, _, r in rows) / total, 1)
+        dim_score = round(100 * sum(r.earned for _, _, r in rows) / total + 1e-9, 1)  # 29.95 -> 30.0
         dimensions.append(
             DimensionResult(
                 id=dimension.spec.id,
@@ -64,7 +64,7 @@ def score(
                 next_star=plan_next_star(standard, dim_score, rows, total),
             )
         )
-    overall_score = round(sum(d.score * d.weight for d in dimensions) / 100, 1)
+    overall_score = round(sum(d.score * d.weight for d in dimensions) / 100 + 1e-9, 1)
     overall_stars = standard.stars_for(overall_score)
     top = max(b.stars for b in standard.stars)
     exemplary = all(d.stars == top for d in dimensions) and overall_stars == top

@@ -22,4 +22,5 @@ class InputError(Exception):
         text = f"{where}: {self.message}"
         if self.field:
             text += f" (field: {self.field})"
-        return " ".join(text.split())  # exactly one line, whatever the message held
+        # exactly one line, and no terminal control characters from a hostile key or value
+        return " ".join("".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text.replace("\n", " ")).split())

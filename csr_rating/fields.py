@@ -15,12 +15,12 @@ from pydantic import BaseModel
 from csr_rating.report import Report
 
 
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
+def models_in(annotation: Any) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     found: list[type[BaseModel]] = []
     for arg in typing.get_args(annotation):
-        found.extend(_models_in(arg))
+        found.extend(models_in(arg))
     return found
 
 
@@ -39,7 +39,7 @@ def field_annotation(path: str, through_lists: bool = False) -> Any:
             raise ValueError(f"{'.'.join(parts[: depth + 1])!r} is not a report field (known here: {known})")
         annotation = fields[part].annotation
         if depth < len(parts) - 1:
-            models = _models_in(annotation)
+            models = models_in(annotation)
             origin = typing.get_origin(annotation)
             if not models or origin is dict or (origin is list and not through_lists):
                 raise ValueError(f"{'.'.join(parts[: depth + 1])!r} has no sub-fields")
@@ -71,3 +71,40 @@ def is_list(path: str) -> bool:
     if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
         return any(typing.get_origin(a) is list for a in typing.get_args(annotation))
     return typing.get_origin(annotation) is list
+
+
+def base_types(path: str, through_lists: bool = False) -> set[Any]:
+    """The plain types a field can hold (Optional, Annotated and list unwrapped): int, str, a model,
+    or a Literal's values as a frozenset."""
+    found: set[Any] = set()
+
+    def walk(annotation: Any) -> None:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            walk(typing.get_args(annotation)[0])
+        elif origin is typing.Literal:
+            found.add(frozenset(typing.get_args(annotation)))
+        elif origin in (typing.Union, types.UnionType):
+            for arg in typing.get_args(annotation):
+                if arg is not type(None):
+                    walk(arg)
+        elif origin is list:
+            found.add(list)
+        elif isinstance(annotation, type):
+            found.add(annotation)
+        else:
+            found.add(object)
+
+    walk(field_annotation(path, through_lists))
+    return found
+
+
+def item_literals(path: str) -> frozenset[str] | None:
+    """The allowed values of a list field's items, when they are a closed set (a Literal)."""
+    annotation = field_annotation(path)
+    for arg in [annotation, *typing.get_args(annotation)]:
+        if typing.get_origin(arg) is list:
+            item = typing.get_args(arg)[0]
+            if typing.get_origin(item) is typing.Literal:
+                return frozenset(typing.get_args(item))
+    return None

@@ -7,10 +7,12 @@ indicator fields ``id``, ``name``, ``unit``, ``values`` and ``negative`` are a p
 
 from __future__ import annotations
 
+import datetime
 import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import Strict as Strict_
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
@@ -66,17 +68,38 @@ Accessibility = Literal[
     "easy_read",
 ]
 Depth = Literal["mentioned", "detailed"]
-Value = float | int | str
+Value = Annotated[float, Strict_()] | Annotated[int, Strict_()] | Annotated[str, StringConstraints(min_length=1)]
+# What data tables print where there is no figure: read as "not reported", never as a value.
+PLACEHOLDERS = {
+    "n/a",
+    "na",
+    "n.a.",
+    "-",
+    "--",
+    "—",
+    "——",
+    "–",
+    "/",
+    "none",
+    "nil",
+    "null",
+    "不适用",
+    "无",
+    "暂无",
+    "…",
+    "...",
+}
 
 
 class Strict(BaseModel):
-    """Unknown fields are errors: a misspelt field must never silently score zero.
+    """Unknown fields are errors: a misspelt field must never silently score zero. Types are strict
+    (no "yes" for true, no "12" for 12, no true for 1): a guessed conversion is a silent score.
 
     An optional field written with nothing after it (``process:``, YAML null) means "not given",
     as an author emptying a section expects; a required one still reports that it is missing.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, strict=True)
 
     @model_validator(mode="before")
     @classmethod
@@ -114,6 +137,13 @@ class Meta(Strict):
     year: Year = Field(description="The reporting year (the period the report covers).")
     industry: Slug = Field("general", description="Industry catalog id, e.g. telecom; general if none.")
     languages: list[LangCode] = Field(default_factory=list, max_length=50)
+
+    @field_validator("languages")
+    @classmethod
+    def _primary(cls, languages: list[str]) -> list[str]:
+        """zh-CN and zh are one language to a reader: keep the primary subtag, once."""
+        return list(dict.fromkeys(code.split("-")[0].lower() for code in languages))
+
     formats: list[ReportFormat] = Field(default_factory=list, description="Forms the report is published in.")
     reference_standards: list[Name] = Field(default_factory=list, max_length=200)
     contact: Contact | None = None
@@ -143,7 +173,7 @@ class Materiality(Strict):
 
 class Release(Strict):
     channels: list[ReleaseChannel] = Field(default_factory=list)
-    date: Name | None = None
+    date: datetime.date | Name | None = None
 
 
 class Feedback(Strict):
@@ -180,6 +210,13 @@ class Benchmark(Strict):
     description: Name
     value: Value | None = None
 
+    @field_validator("value")
+    @classmethod
+    def _finite(cls, value: Value | None) -> Value | None:
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError("value is not a finite number")
+        return value
+
 
 class Indicator(Strict):
     id: CatalogId | None = Field(None, description="Catalog indicator id, when known.")
@@ -193,10 +230,19 @@ class Indicator(Strict):
     @field_validator("values", mode="before")
     @classmethod
     def _unreported_years(cls, values: Any) -> Any:
-        """``2018: null`` (the "——" of a data table) means the year is not reported."""
-        if isinstance(values, dict):
-            return {year: value for year, value in values.items() if value is not None}
-        return values
+        """``2018: null`` or a placeholder ("n/a", "——") means the year is not reported; a quoted
+        year ("2020") is that year, and two spellings of one year are an error, not a silent pick."""
+        if not isinstance(values, dict):
+            return values
+        years: dict[Any, Any] = {}
+        for key, value in values.items():
+            year = int(key) if isinstance(key, str) and key.strip().isdigit() else key
+            if year in years:
+                raise ValueError(f"year {year} is given twice")
+            if value is None or (isinstance(value, str) and value.strip().casefold() in PLACEHOLDERS):
+                continue
+            years[year] = value
+        return years
 
     @field_validator("values")
     @classmethod
@@ -262,9 +308,7 @@ class Originality(Strict):
 class Report(Strict):
     """One CSR report, as structured facts."""
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, title="csr-rating structured report"
-    )
+    model_config = ConfigDict(**Strict.model_config, title="csr-rating structured report")
 
     meta: Meta
     process: Process = Field(default_factory=lambda: Process())

@@ -26,7 +26,7 @@ def render(criterion: Criterion, outcome: Outcome, items: list[I18n] | tuple[I18
     return I18n(
         **{
             lang: getattr(criterion.suggestion, lang).format(
-                missing=listing(chosen, lang) or ("—" if lang == "en" else "—"),
+                missing=listing(chosen, lang) or "—",
                 summary=getattr(outcome.summary, lang),
             )
             for lang in ("en", "zh")
@@ -42,8 +42,7 @@ def ranked(dimensions: list[DimensionResult]) -> list[Suggestion]:
         for c in d.criteria
         if c.suggestion is not None and c.gain > 0
     ]
-    order = {s.criterion: i for i, s in enumerate(found)}
-    return sorted(found, key=lambda s: (-round(s.gain, 6), order[s.criterion]))
+    return sorted(found, key=lambda s: -round(s.gain, 6))  # stable: ties keep the standard's order
 
 
 def plan_next_star(

@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 10_000
+MAX_VALUES = 250_000  # about 25,000 indicators with their years: far above any real report
 MAX_DEPTH = 64
 PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -60,6 +61,13 @@ class SourceMap:
                 return mark
             loc = loc[:-1]
 
+    def error(self, loc: Path_, message: str) -> InputError:
+        """An InputError placed at ``loc``: file, line, column and field in one place."""
+        mark = self.find(loc)
+        return InputError(
+            self.path, message, mark.line if mark else None, mark.column if mark else None, dotted(loc) or None
+        )
+
     def line(self, loc: Path_) -> int | None:
         mark = self.find(loc)
         return mark.line if mark else None
@@ -71,9 +79,14 @@ def _key(loc: Path_) -> tuple[str, ...]:
 
 
 def decode(raw: bytes, path: str) -> str:
-    """Text from bytes: UTF-8 (BOM or not) or UTF-16 with a BOM; anything else is refused clearly."""
+    """Text from bytes: UTF-8 (BOM or not), UTF-16 or UTF-32 with a BOM; anything else is refused."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
+    elif raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: same first bytes
+        try:
+            return raw.decode("utf-32")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-32 at byte offset {exc.start}") from None
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")
@@ -92,25 +105,36 @@ def decode(raw: bytes, path: str) -> str:
 
 
 def read_text(path: Path) -> str:
+    """The file's text; only regular files, and never more than MAX_BYTES read (a pipe or device
+    reports size 0, so the size is bounded by reading, not by asking)."""
     shown = str(path)
-    if not path.exists():
-        raise InputError(shown, "no such file")
-    if path.is_dir():
-        raise InputError(shown, "is a directory, expected a YAML file")
+    if not shown.strip():
+        raise InputError("''", "empty file name")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(shown, f"file is {size} bytes; the limit is {MAX_BYTES} bytes")
-        raw = path.read_bytes()
+        if path.is_dir():
+            raise InputError(shown, "is a directory, expected a YAML file")
+        if not path.exists():
+            raise InputError(shown, "no such file")
+        if not path.is_file():
+            raise InputError(shown, "not a regular file (a device, pipe or socket); expected a YAML file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(shown, f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(shown, f"file is larger than the limit of {MAX_BYTES} bytes")
     return decode(raw, shown)
 
 
 def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain Python data plus the line of every value."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise InputError(path, f"document is larger than {MAX_BYTES} bytes")
+    if len(text) > MAX_BYTES:
+        raise InputError(path, f"document is larger than {MAX_BYTES} characters")
+    # Bound the work before PyYAML builds a node per value: values are separated by newlines or
+    # commas, so their count bounds the number of nodes (aliases are bounded separately).
+    separators = text.count("\n") + text.count(",")
+    if separators > MAX_VALUES:
+        raise InputError(path, f"document has more than {MAX_VALUES} lines and list items; split it up")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -120,11 +144,16 @@ def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
         if "expected a single document" in str(exc.context or "") + str(problem):
             problem = "several YAML documents in one file; put one report per file"
         raise InputError(path, f"invalid YAML: {problem}", *_lc(mark)) from None
+    except yaml.reader.ReaderError as exc:  # a control character: give its line, not a position
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise InputError(path, f"invalid YAML: control character U+{code:04X} is not allowed", line, column) from None
     except yaml.YAMLError as exc:
         raise InputError(path, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
-    if node is None:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
         raise InputError(path, "file is empty; expected a YAML mapping")
     source = SourceMap(path)
     builder = _Builder(loader, source)
@@ -146,7 +175,7 @@ class _Builder:
 
     def fail(self, node: yaml.Node, message: str, loc: Path_) -> InputError:
         line, col = _lc(node.start_mark)
-        return InputError(self.source.path, message, line, col, _dotted(loc) or None)
+        return InputError(self.source.path, message, line, col, dotted(loc) or None)
 
     def build(self, node: yaml.Node, loc: Path_, depth: int) -> Any:
         if id(node) in self.seen:  # an alias: count what it expands to, so alias bombs stop early
@@ -166,7 +195,11 @@ class _Builder:
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
         try:
             return self.loader.construct_object(node)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        except ValueError as exc:
+            if "int_max_str_digits" in str(exc) or "Exceeds the limit" in str(exc):
+                raise self.fail(node, "number has too many digits", loc) from None
+            raise self.fail(node, f"cannot read value: {exc}", loc) from None
+        except (yaml.YAMLError, OverflowError) as exc:
             raise self.fail(node, f"cannot read value: {exc}", loc) from None
 
     def _mapping(self, node: yaml.MappingNode, loc: Path_, depth: int) -> dict[Any, Any]:
@@ -197,14 +230,11 @@ class _Builder:
         return result
 
 
-def _dotted(loc: Path_) -> str:
+def dotted(loc: Path_) -> str:
     text = ""
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) and not isinstance(part, bool):
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
     return text
-
-
-dotted = _dotted

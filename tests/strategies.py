@@ -13,7 +13,7 @@ CRITERIA = load_criteria()
 YEAR = 2020
 INDICATOR_IDS = sorted(i.id for c in CRITERIA.catalogs.values() for i in c.indicators)
 TOPIC_IDS = sorted(t.id for t in CRITERIA.catalogs["telecom"].topics)
-NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyz 能源员工", min_size=1, max_size=20).filter(str.strip)
+NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyz []/:能源员工", min_size=1, max_size=20).filter(str.strip)
 
 
 def _options(literal: Any) -> list[str]:

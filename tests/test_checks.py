@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from csr_rating import checks
 from csr_rating.criteria import Criterion
-from tests.builders import context, report
+from tests.builders import catalog, context, report
 
 BANDS = [{"min": 0, "score": 0}, {"min": 1, "score": 0.5}, {"min": 3, "score": 1}]
 NOUN = {"en": "things", "zh": "事项"}
@@ -214,3 +214,68 @@ def test_every_kind_is_documented_with_an_example():
     for name in checks.KINDS:
         doc = checks.documentation(name)
         assert doc.startswith(f"{name} — ") and "```yaml" in doc and f"kind: {name}" in doc
+
+
+class TestCriteriaThatCouldNeverWork:
+    """A criteria pack with a parameter that cannot work fails to load, instead of scoring wrong."""
+
+    @pytest.mark.parametrize(
+        ("check", "message"),
+        [
+            ({"kind": "count_bands", "field": "readability.theme", "noun": NOUN, "bands": BANDS}, "neither a list"),
+            (
+                {
+                    "kind": "count_bands",
+                    "field": "originality.testimonials",
+                    "sum": "who",
+                    "noun": NOUN,
+                    "bands": BANDS,
+                },
+                "whole-number",
+            ),
+            (
+                {
+                    "kind": "coverage",
+                    "fields": ["process.materiality.methods"],
+                    "expected": [{"value": "stakeholder_surveys", "label": {"en": "x", "zh": "x"}}],
+                },
+                "can never appear",
+            ),
+            (
+                {"kind": "presence", "field": "readability.theme", "min_items": 2, "label": {"en": "x", "zh": "x"}},
+                "list fields only",
+            ),
+        ],
+    )
+    def test_refused(self, check, message):
+        with pytest.raises(ValidationError, match=message):
+            run(check, report())
+
+
+def test_language_subtags_count_as_their_language():
+    check = {
+        "kind": "coverage",
+        "fields": ["meta.languages"],
+        "expected": [{"value": "zh", "label": {"en": "Chinese", "zh": "中文"}}],
+    }
+    assert run(check, report(meta={"languages": ["zh-CN", "en-US"]})).fraction == 1
+
+
+def test_placeholders_are_not_data():
+    rep = report(indicators=[{"name": "Energy use", "values": {2019: "n/a", 2020: "——", 2021: None}, "narrative": "x"}])
+    assert rep.indicators[0].values == {}
+    assert run({"kind": "catalog_share"}, rep).fraction == 0
+
+
+def test_a_catalog_name_claimed_by_two_indicators_is_refused():
+    from csr_rating.catalog import Catalog
+
+    data = catalog().model_dump()
+    data["indicators"][0]["aliases"] = ["complaints"]
+    with pytest.raises(ValidationError, match="belongs to both"):
+        Catalog.model_validate(data)
+
+
+def test_an_explicit_id_is_not_overridden_by_a_name_match():
+    rep = report(indicators=[{"id": "gen.anything", "name": "Energy use", "values": {2020: 1}}])
+    assert run({"kind": "catalog_share"}, rep).fraction == 0

@@ -122,7 +122,65 @@ def test_broken_criteria_exit_2_never_0(cli, tmp_path):
     )
 
 
-@pytest.mark.parametrize("args", [["schema", "nonsense"], ["score"], ["score", "a.yaml", "--top", "-1"]])
-def test_usage_errors_exit_2(cli, args):
-    run = cli(*args)
-    assert run.code == 2 and "Traceback" not in run.stderr
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["bogus"],
+        ["schema", "nonsense"],
+        ["score"],
+        ["score", "a.yaml", "--top", "-1"],
+        ["score", "a.yaml", "--lang", "fr"],
+        ["score", "a.yaml", "--format", "pdf"],
+        ["score", "a.yaml", "--bogus"],
+        ["kinds", "extra"],
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(cli, args):
+    assert_one_line_error(cli(*args), ["csr-rating --help"])
+
+
+def test_a_device_is_not_read_without_end(cli):
+    assert_one_line_error(cli("score", "/dev/zero"), ["/dev/zero", "not a regular file"])
+
+
+def test_too_many_values_are_refused_before_parsing(cli, tmp_path):
+    path = write(tmp_path, "junk: [" + "1," * 300_000 + "1]\n")
+    assert_one_line_error(cli("score", str(path)), ["more than 250000"])
+
+
+def test_control_characters_are_located_and_never_echoed_raw(cli, tmp_path):
+    path = write(tmp_path, 'meta: {organisation: "a\x07b"}\n')
+    assert_one_line_error(cli("score", str(path)), [f"{path}:1:", "U+0007"])
+    key = write(tmp_path, 'meta:\n  "\\e[31mRED": 1\n', "escape.yaml")
+    run = cli("score", str(key))
+    assert run.code == 2 and "\x1b" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ("{2020: yes}", "valid number"),
+        ("{2020: 1, '2020': 2}", "duplicate key"),
+        ("{2020: 1, '02020': 2}", "given twice"),
+        ("{2020: .inf}", "finite"),
+    ],
+)
+def test_values_that_would_score_silently_wrong(cli, tmp_path, values, message):
+    text = f"meta: {{organisation: A, title: B, year: 2020}}\nindicators:\n  - {{name: Staff, values: {values}}}\n"
+    assert_one_line_error(cli("score", str(write(tmp_path, text))), [message])
+
+
+def test_a_repeated_indicator_is_refused(cli, tmp_path):
+    text = (
+        "meta: {organisation: A, title: B, year: 2020}\nindicators:\n"
+        "  - {name: Staff, unit: persons, values: {2020: 1}}\n  - {name: STAFF, unit: persons, values: {2019: 1}}\n"
+    )
+    assert_one_line_error(cli("score", str(write(tmp_path, text))), [":4:", "repeats indicators[0]"])
+
+
+def test_markup_like_text_in_a_report_prints_as_written(cli, tmp_path):
+    path = write(tmp_path, "meta: {organisation: 'Foo [/red] [bold]Co', title: '[link=x]T', year: 2020}\n")
+    run = cli("score", str(path))
+    assert run.code == 0, run.stderr
+    assert "Foo [/red] [bold]Co" in run.stdout and "[link=x]T" in run.stdout

@@ -72,3 +72,33 @@ def test_output_is_deterministic_and_ignores_key_order(data, seed):
     for fmt, render in FORMATS.items():
         assert render(first, "en", True, 10) == render(again, "en", True, 10), fmt
     json.loads(FORMATS["json"](first, "zh", False, 5))
+
+
+def test_a_score_on_a_band_edge_is_not_lost_to_binary_floats():
+    """29.95 of 100 points is 29.949999... in binary floats; it must show as 30.0 and get two stars."""
+    from csr_rating.criteria import CriteriaSet, Criterion, Dimension
+
+    def criterion(cid: str, points: float, field: str) -> Criterion:
+        return Criterion.model_validate(
+            {
+                "id": f"t.{cid}",
+                "title": {"en": cid, "zh": cid},
+                "points": points,
+                "check": {"kind": "presence", "field": field, "label": {"en": cid, "zh": cid}},
+                "suggestion": {"en": "x", "zh": "x"},
+            }
+        )
+
+    dims = [
+        Dimension(
+            spec=d.spec,
+            criteria=[
+                criterion(f"{d.spec.id}-a", 29.95, "meta.title"),
+                criterion(f"{d.spec.id}-b", 70.05, "process.preparation_team"),
+            ],
+        )
+        for d in CRITERIA.dimensions
+    ]
+    edge = CriteriaSet(standard=CRITERIA.standard, dimensions=dims, catalogs=CRITERIA.catalogs)
+    result = score(Report.model_validate({"meta": {"organisation": "A", "title": "B", "year": 2020}}), edge)
+    assert {(d.score, d.stars) for d in result.dimensions} == {(30.0, 2)}

@@ -56,16 +56,20 @@ class Bands(BaseModel):
                 earned = band.score
         return earned
 
+    def more_needed(self, value: float) -> float | None:
+        """How much more of the measured thing lifts the score to the next band, or None at the top."""
+        step = self.next_step(value)
+        if step is None:
+            return None
+        more = step.min - value
+        return int(more) if float(more).is_integer() else round(more, 2)
+
     def next_step(self, value: float) -> Band | None:
         current = self.score(value)
         for band in self.steps:
             if band.min > value and band.score > current:
                 return band
         return None
-
-
-def banded(steps: list[Band] | None) -> Bands | None:
-    return Bands(steps=steps) if steps else None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from csr_rating.checks.base import Band, Bands, Context, Finding, Outcome, Param
 from csr_rating.i18n import I18n
 
 BenchmarkKind = Literal["peer", "industry", "ranking", "target"]
+KINDS_ZH = {"peer": "同行", "industry": "行业", "ranking": "排名", "target": "目标"}
 
 
 class BenchmarkParams(Params):
@@ -35,20 +36,18 @@ class BenchmarkParams(Params):
 
 def evaluate(params: BenchmarkParams, ctx: Context) -> Outcome:
     found = tuple(
-        Finding(f"{ind.name}: {b.description}", ("indicators", i, "benchmark"))
+        Finding(f"{ind.name}: {first.description}", ("indicators", i, "benchmark"))
         for i, ind in enumerate(ctx.report.indicators)
-        for b in ind.benchmark[:1]
-        if any(x.kind in params.kinds for x in ind.benchmark)
+        for first in [next((b for b in ind.benchmark if b.kind in params.kinds), None)]
+        if first is not None
     )
     bands = Bands(steps=params.bands)
-    step = bands.next_step(len(found))
     kinds = ", ".join(params.kinds)
+    kinds_zh = "、".join(KINDS_ZH[k] for k in params.kinds)
+    more = bands.more_needed(len(found))
     missing: tuple[I18n, ...] = ()
-    if step is not None:
-        more = int(step.min) - len(found)
-        missing = (
-            text(f"{more} more indicators compared with {kinds} data", f"再增加{more}个与同行、行业或排名比较的指标"),
-        )
+    if more is not None:
+        missing = (text(f"{more} more indicators compared with {kinds} data", f"再增加{more}个与{kinds_zh}比较的指标"),)
     return Outcome(
         bands.score(len(found)),
         text(f"{len(found)} indicators compared horizontally ({kinds})", f"横向比较指标{len(found)}个"),

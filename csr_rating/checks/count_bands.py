@@ -39,6 +39,10 @@ class CountBandsParams(Params):
             raise ValueError("`where` and `sum` work on list entries; the field is not a list")
         for name in [*(self.where or {}), *([self.sum] if self.sum else [])]:
             fields.field_annotation(f"{self.field}.{name}", through_lists=True)
+        if not fields.base_types(self.field) & {list, int, bool}:
+            raise ValueError(f"{self.field!r} is neither a list nor a count")
+        if self.sum is not None and fields.base_types(f"{self.field}.{self.sum}", through_lists=True) != {int}:
+            raise ValueError(f"`sum` needs a whole-number field; {self.field}.{self.sum} is not one")
         return self
 
 
@@ -62,9 +66,8 @@ def evaluate(params: CountBandsParams, ctx: Context) -> Outcome:
             found.append(Finding(str(count), fields.loc_of(params.field)))
     bands = Bands(steps=params.bands)
     missing: tuple[I18n, ...] = ()
-    step = bands.next_step(count)
-    if step is not None:
-        more = int(step.min - count) if float(step.min).is_integer() else step.min - count
+    more = bands.more_needed(count)
+    if more is not None:
         missing = (text(f"{more} more {params.noun.en}", f"再增加{more}个{params.noun.zh}"),)
     return Outcome(
         bands.score(count),

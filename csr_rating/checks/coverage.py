@@ -46,6 +46,15 @@ class CoverageParams(Params):
         values = [o.value for o in self.expected]
         if len(set(values)) != len(values):
             raise ValueError("expected options repeat")
+        allowed: set[str] = set()
+        for path in self.fields:
+            literals = fields.item_literals(path)
+            if literals is None:  # an open field (e.g. language codes): any value may appear
+                return self
+            allowed |= literals
+        impossible = sorted(set(values) - allowed)
+        if impossible:
+            raise ValueError(f"expected value(s) {impossible} can never appear in {self.fields}")
         if self.bands:
             Bands(steps=self.bands)
         return self

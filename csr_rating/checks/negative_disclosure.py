@@ -82,10 +82,9 @@ def evaluate(params: NegativeDisclosureParams, ctx: Context) -> Outcome:
         )
     bands = Bands(steps=params.bands)
     count = len(found)
-    step = bands.next_step(count)
+    more = bands.more_needed(count)
     missing: tuple[I18n, ...] = ()
-    if step is not None:
-        more = int(step.min) - count
+    if more is not None:
         if params.measure == "indicators":  # name the catalog's negative indicators the report lacks
             missing = tuple(leads) or (text(f"{more} more {noun.en}", f"再增加{more}项{noun.zh}"),)
         else:

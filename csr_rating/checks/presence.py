@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from csr_rating import fields
 from csr_rating.checks.base import Context, FieldPath, Finding, Outcome, Params, text
@@ -27,6 +27,12 @@ class PresenceParams(Params):
     field: FieldPath
     label: I18n
     min_items: int = Field(1, ge=1, le=1000)
+
+    @model_validator(mode="after")
+    def _valid(self) -> PresenceParams:
+        if self.min_items > 1 and not fields.is_list(self.field):
+            raise ValueError("`min_items` applies to list fields only")
+        return self
 
 
 def _size(value: Any) -> int:

@@ -129,7 +129,6 @@ def renderables(card: Scorecard, lang: Lang, explain: bool, top: int) -> list[Re
         parts.extend(_explain(d, lang) for d in card.dimensions)
     parts.extend(_suggestions(card, lang, top))
     parts.extend(_next_stars(card, lang))
-    parts.extend(Text(f"note: {n}") for n in card.notes)
     return parts
 
 
@@ -137,6 +136,7 @@ def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int =
     """Plain text at a fixed width, so that the same input always prints the same bytes."""
     buffer = io.StringIO()
     console = Console(
+        markup=False,  # report text is data: "[/red]" in a name must print, not crash or style
         file=buffer,
         width=WIDTH,
         force_terminal=False,
