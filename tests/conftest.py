@@ -18,6 +18,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "china-telecom-csr-report-2020.txt"
 REFERENCE = REPORTS / "china-telecom-2020.yaml"
+DIMENSIONS = ["procedure", "substance", "completeness", "balance", "comparability", "readability", "originality"]
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import os
 import jsonschema
 import yaml
 
-from tests.conftest import FIXTURES, REFERENCE, REPORTS
+from tests.conftest import DIMENSIONS, FIXTURES, REFERENCE, REPORTS
 
 
 def test_table_shows_seven_dimensions_overall_and_suggestions(cli):
@@ -55,15 +55,7 @@ def test_json_contract_shape(cli):
     doc = json.loads(cli("score", str(FIXTURES / "minimal.yaml"), "--format", "json").stdout)
     assert set(doc) >= {"schema_version", "standard", "report", "overall", "dimensions", "suggestions"}
     assert set(doc["overall"]) >= {"score", "stars", "grade"}
-    assert [d["id"] for d in doc["dimensions"]] == [
-        "procedure",
-        "substance",
-        "completeness",
-        "balance",
-        "comparability",
-        "readability",
-        "originality",
-    ]
+    assert [d["id"] for d in doc["dimensions"]] == DIMENSIONS
     for d in doc["dimensions"]:
         assert isinstance(d["score"], float) and d["score"] == round(d["score"], 1)
         assert isinstance(d["criteria"], list)

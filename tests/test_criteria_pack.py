@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import ROOT
+from tests.conftest import DIMENSIONS, ROOT
 
 STANDARD = ROOT / "criteria" / "cass-csr-4.0"
 
 
 def test_seven_dimensions_in_the_guide_order(criteria):
-    assert [d.spec.id for d in criteria.dimensions] == [
-        "procedure",
-        "substance",
-        "completeness",
-        "balance",
-        "comparability",
-        "readability",
-        "originality",
-    ]
+    assert [d.spec.id for d in criteria.dimensions] == DIMENSIONS
     assert {d.spec.name.zh for d in criteria.dimensions} == {
         "过程性",
         "实质性",

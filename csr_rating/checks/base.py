@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from csr_rating import fields
 from csr_rating.catalog import Catalog
@@ -106,6 +106,14 @@ class Outcome:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "fraction", min(1.0, max(0.0, float(self.fraction))))
+
+
+def _as_bands(value: object) -> object:
+    return {"steps": value} if isinstance(value, list) else value
+
+
+# In YAML a plain list of bands; in Python a validated, monotone Bands with score().
+BandList = Annotated[Bands, BeforeValidator(_as_bands, json_schema_input_type=list[Band])]
 
 
 def text(en: str, zh: str) -> I18n:

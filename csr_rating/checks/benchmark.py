@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from csr_rating.checks.base import Band, Bands, Context, Finding, Outcome, Params, text
+from csr_rating.checks.base import BandList, Context, Finding, Outcome, Params, text
 from csr_rating.i18n import I18n
 
 BenchmarkKind = Literal["peer", "industry", "ranking", "target"]
@@ -26,12 +26,7 @@ KINDS_ZH = {"peer": "同行", "industry": "行业", "ranking": "排名", "target
 class BenchmarkParams(Params):
     kind: Literal["benchmark"]
     kinds: list[BenchmarkKind] = Field(default=["peer", "industry", "ranking"], min_length=1)
-    bands: list[Band] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _valid(self) -> BenchmarkParams:
-        Bands(steps=self.bands)
-        return self
+    bands: BandList
 
 
 def evaluate(params: BenchmarkParams, ctx: Context) -> Outcome:
@@ -41,7 +36,7 @@ def evaluate(params: BenchmarkParams, ctx: Context) -> Outcome:
         for first in [next((b for b in ind.benchmark if b.kind in params.kinds), None)]
         if first is not None
     )
-    bands = Bands(steps=params.bands)
+    bands = params.bands
     kinds = ", ".join(params.kinds)
     kinds_zh = "、".join(KINDS_ZH[k] for k in params.kinds)
     more = bands.more_needed(len(found))

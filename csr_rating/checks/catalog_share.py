@@ -18,10 +18,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
-
 from csr_rating.catalog import Catalog, CatalogIndicator
-from csr_rating.checks.base import Band, Bands, Context, Finding, Outcome, Params, text
+from csr_rating.checks.base import BandList, Context, Finding, Outcome, Params, text
 
 
 class CatalogShareParams(Params):
@@ -29,13 +27,7 @@ class CatalogShareParams(Params):
     catalog: Literal["industry", "general"] = "industry"
     indicator_kind: Literal["any", "quantitative", "qualitative"] = "any"
     measure: Literal["indicators", "categories"] = "indicators"
-    bands: list[Band] | None = None
-
-    @model_validator(mode="after")
-    def _valid(self) -> CatalogShareParams:
-        if self.bands:
-            Bands(steps=self.bands)
-        return self
+    bands: BandList | None = None
 
 
 def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
@@ -63,7 +55,7 @@ def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
         return _categories(params, catalog, core, disclosed, found)
     share = 100 * len(disclosed) / len(core)
     scaled = catalog.scaled(share)
-    fraction = Bands(steps=params.bands).score(scaled) if params.bands else scaled / 100
+    fraction = params.bands.score(scaled) if params.bands else scaled / 100
     missing = tuple(item.name for item in core if item.id not in disclosed)
     on_scale = f"; {scaled:.1f}% on the rating's scale" if catalog.share_scale != 1 else ""
     on_scale_zh = f"；折算评级口径{scaled:.1f}%" if catalog.share_scale != 1 else ""
@@ -90,7 +82,7 @@ def _categories(
     used = [c for c in catalog.categories if any(i.category == c.id for i in core)]
     covered = {i.category for i in core if i.id in disclosed}
     share = 100 * len(covered) / len(used) if used else 100.0
-    fraction = Bands(steps=params.bands).score(share) if params.bands else share / 100
+    fraction = params.bands.score(share) if params.bands else share / 100
     missing = tuple(
         text(f"{c.name.en} (e.g. {first.name.en})", f"{c.name.zh}（如{first.name.zh}）")
         for c in used

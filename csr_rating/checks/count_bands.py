@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from csr_rating import fields
-from csr_rating.checks.base import Band, Bands, Context, FieldPath, Finding, Outcome, Params, text
+from csr_rating.checks.base import BandList, Context, FieldPath, Finding, Outcome, Params, text
 from csr_rating.i18n import I18n
 
 
@@ -28,13 +28,12 @@ class CountBandsParams(Params):
     kind: Literal["count_bands"]
     field: FieldPath
     noun: I18n
-    bands: list[Band] = Field(min_length=1)
+    bands: BandList
     where: dict[str, str | bool] | None = None
     sum: str | None = None
 
     @model_validator(mode="after")
     def _valid(self) -> CountBandsParams:
-        Bands(steps=self.bands)
         if (self.where is not None or self.sum is not None) and not fields.is_list(self.field):
             raise ValueError("`where` and `sum` work on list entries; the field is not a list")
         for name in [*(self.where or {}), *([self.sum] if self.sum else [])]:
@@ -64,7 +63,7 @@ def evaluate(params: CountBandsParams, ctx: Context) -> Outcome:
         count = int(value or 0)
         if count:
             found.append(Finding(str(count), fields.loc_of(params.field)))
-    bands = Bands(steps=params.bands)
+    bands = params.bands
     missing: tuple[I18n, ...] = ()
     more = bands.more_needed(count)
     if more is not None:

@@ -21,7 +21,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from csr_rating import fields
-from csr_rating.checks.base import Band, Bands, Context, FieldPath, Finding, Outcome, Params, text
+from csr_rating.checks.base import BandList, Context, FieldPath, Finding, Outcome, Params, text
 from csr_rating.i18n import I18n
 
 
@@ -36,7 +36,7 @@ class CoverageParams(Params):
     kind: Literal["coverage"]
     fields: list[FieldPath] = Field(min_length=1)
     expected: list[Option] = Field(min_length=1)
-    bands: list[Band] | None = None
+    bands: BandList | None = None
 
     @model_validator(mode="after")
     def _valid(self) -> CoverageParams:
@@ -55,8 +55,6 @@ class CoverageParams(Params):
         impossible = sorted(set(values) - allowed)
         if impossible:
             raise ValueError(f"expected value(s) {impossible} can never appear in {self.fields}")
-        if self.bands:
-            Bands(steps=self.bands)
         return self
 
 
@@ -69,7 +67,7 @@ def evaluate(params: CoverageParams, ctx: Context) -> Outcome:
     missing = tuple(o.label for o in params.expected if o.value not in present)
     total = len(params.expected)
     if params.bands:
-        fraction, per_item = Bands(steps=params.bands).score(len(found)), None
+        fraction, per_item = params.bands.score(len(found)), None
     else:
         fraction, per_item = len(found) / total, 1 / total
     return Outcome(

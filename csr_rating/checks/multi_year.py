@@ -25,7 +25,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from csr_rating.checks.base import Band, Bands, Context, Finding, Outcome, Params, text
+from csr_rating.checks.base import BandList, Context, Finding, Outcome, Params, text
 from csr_rating.i18n import I18n
 from csr_rating.report import Indicator
 
@@ -35,13 +35,11 @@ class MultiYearParams(Params):
     min_years: int = Field(3, ge=1, le=20)
     measure: Literal["count", "catalog_share"] = "count"
     scope: Literal["all", "negative"] = "all"
-    bands: list[Band] | None = None
+    bands: BandList | None = None
 
     @model_validator(mode="after")
     def _valid(self) -> MultiYearParams:
-        if self.bands:
-            Bands(steps=self.bands)
-        elif self.measure == "count":
+        if not self.bands and self.measure == "count":
             raise ValueError("measure: count needs bands")
         if self.measure == "catalog_share" and self.scope != "all":
             raise ValueError("scope applies to measure: count only")
@@ -72,7 +70,8 @@ def _count(params: MultiYearParams, ctx: Context) -> Outcome:
     long = [(i, ind) for i, ind in scoped if run_length(ind, year) >= params.min_years]
     short = [ind for _, ind in scoped if run_length(ind, year) < params.min_years]
     years = _years(params, year)
-    bands = Bands(steps=params.bands or [])
+    bands = params.bands
+    assert bands is not None  # measure: count requires bands (checked when criteria load)
     missing: tuple[I18n, ...] = ()
     if bands.next_step(len(long)) is not None:
         missing = tuple(text(f"{ind.name} ({years.en})", f"{ind.name}（{years.zh}）") for ind in short)
@@ -112,7 +111,7 @@ def _catalog_share(params: MultiYearParams, ctx: Context) -> Outcome:
     reported = [item for item in core if item.id in best and item not in long]
     absent = [item for item in core if item.id not in best]
     missing = tuple(text(f"{i.name.en} ({years.en})", f"{i.name.zh}（{years.zh}）") for i in [*reported, *absent])
-    fraction = Bands(steps=params.bands).score(share) if params.bands else share / 100
+    fraction = params.bands.score(share) if params.bands else share / 100
     return Outcome(
         fraction,
         text(

@@ -16,21 +16,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
-
-from csr_rating.checks.base import Band, Bands, Context, Finding, Outcome, Params, text
+from csr_rating.checks.base import BandList, Context, Finding, Outcome, Params, text
 from csr_rating.i18n import I18n
 
 
 class NegativeDisclosureParams(Params):
     kind: Literal["negative_disclosure"]
     measure: Literal["indicators", "events", "explained"]
-    bands: list[Band] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _valid(self) -> NegativeDisclosureParams:
-        Bands(steps=self.bands)
-        return self
+    bands: BandList
 
 
 def _indicators(ctx: Context) -> tuple[list[Finding], list[I18n]]:
@@ -80,7 +73,7 @@ def evaluate(params: NegativeDisclosureParams, ctx: Context) -> Outcome:
             if params.measure == "events"
             else text("unfavourable items explained", "负面信息有原因说明或改进措施")
         )
-    bands = Bands(steps=params.bands)
+    bands = params.bands
     count = len(found)
     more = bands.more_needed(count)
     missing: tuple[I18n, ...] = ()

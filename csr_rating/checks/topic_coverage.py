@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from csr_rating.checks.base import Band, Bands, Context, Finding, Outcome, Params, text
+from csr_rating.checks.base import BandList, Context, Finding, Outcome, Params, text
 from csr_rating.i18n import I18n
 
 
@@ -26,13 +26,7 @@ class TopicCoverageParams(Params):
     catalog: Literal["industry", "general"] = "industry"
     mentioned_credit: float = Field(0.5, ge=0, le=1)
     fallback_target: int = Field(10, ge=1, le=1000)
-    bands: list[Band] | None = None
-
-    @model_validator(mode="after")
-    def _valid(self) -> TopicCoverageParams:
-        if self.bands:
-            Bands(steps=self.bands)
-        return self
+    bands: BandList | None = None
 
 
 def evaluate(params: TopicCoverageParams, ctx: Context) -> Outcome:
@@ -70,7 +64,7 @@ def evaluate(params: TopicCoverageParams, ctx: Context) -> Outcome:
     ]
     missing: tuple[I18n, ...] = (*uncovered, *shallow)
     mean = sum(score for score, _ in best.values()) / len(catalog.topics)
-    fraction = Bands(steps=params.bands).score(mean * 100) if params.bands else mean
+    fraction = params.bands.score(mean * 100) if params.bands else mean
     detailed = sum(1 for score, _ in best.values() if score >= 1)
     return Outcome(
         fraction,
