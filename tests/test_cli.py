@@ -8,7 +8,7 @@ import os
 import jsonschema
 import yaml
 
-from tests.conftest import DIMENSIONS, FIXTURES, REFERENCE, REPORTS
+from tests.conftest import DIMENSIONS, FIXTURES, REFERENCE, REPORTS, ROOT
 
 
 def test_table_shows_seven_dimensions_overall_and_suggestions(cli):
@@ -74,12 +74,18 @@ def test_output_is_byte_identical_across_hash_seeds(cli):
     assert len(outputs) == 2
 
 
-def test_published_schema_validates_the_bundled_reports(cli):
-    schema = json.loads(cli("schema", "report").stdout)
+def test_published_schemas_validate_the_bundled_files(cli):
+    def schema(name):
+        return json.loads(cli("schema", name).stdout)
+
+    report = schema("report")
     for path in sorted(REPORTS.glob("*.yaml")):
-        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
-    for name in ("standard", "criteria", "catalog"):
-        assert json.loads(cli("schema", name).stdout)["type"] == "object"
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), report)
+    standard, criteria, catalog = schema("standard"), schema("criteria"), schema("catalog")
+    for path in sorted((ROOT / "criteria").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        which = catalog if path.parent.name == "industries" else standard if path.name == "standard.yaml" else criteria
+        jsonschema.validate(data, which)
 
 
 def test_kinds_lists_the_documented_registry(cli):
