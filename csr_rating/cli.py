@@ -9,12 +9,17 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from csr_rating import checks
+from csr_rating import checks, gate
 from csr_rating.api import SCHEMAS, default_lang, json_schema, rate
+from csr_rating.criteria import CriteriaSet
+from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
 from csr_rating.loading import DEFAULT_STANDARD, load_criteria
+from csr_rating.output import write_text
 from csr_rating.render import FORMATS
+from csr_rating.scorecard import Scorecard
 
+EXIT_GATE = 1
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3
 
@@ -26,6 +31,7 @@ app = typer.Typer(
 )
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
+DiffFormat = Enum("DiffFormat", {"table": "table", "json": "json"}, type=str)  # type: ignore[misc]
 Schema = Enum("Schema", {name: name for name in SCHEMAS}, type=str)  # type: ignore[misc]
 
 
@@ -44,26 +50,125 @@ def _emit(text: str) -> None:
     sys.stdout.flush()
 
 
+ReportArg = Annotated[Path, typer.Argument(help="The structured report (YAML).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ExplainOpt = Annotated[bool, typer.Option(help="Every criterion with points, evidence and what is missing.")]
+LangOpt = Annotated[Language | None, typer.Option(help="Output language (default: the report's).")]
+TopOpt = Annotated[int, typer.Option(min=0, max=1000, help="How many suggestions to show.")]
+CriteriaOpt = Annotated[Path | None, typer.Option(help="Criteria folder (default: the bundled one).")]
+StandardOpt = Annotated[str, typer.Option(help="Standard id inside the criteria folder.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
+ForceOpt = Annotated[bool, typer.Option(help="Let --output replace an existing file.")]
+
+
+def _scored(report: Path, criteria: CriteriaSet) -> Scorecard:
+    card = rate(report, criteria)
+    for note in card.notes:
+        sys.stderr.write(f"csr-rating: warning: {_one_line(note)}\n")
+    return card
+
+
+def _deliver(text: str, output: Path | None, force: bool) -> None:
+    if output is None:
+        _emit(text)
+    else:
+        write_text(output, text, force)
+
+
 @app.command()
 def score(
-    report: Annotated[Path, typer.Argument(help="The structured report (YAML).")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
-    explain: Annotated[bool, typer.Option(help="Every criterion with points, evidence and what is missing.")] = False,
-    lang: Annotated[Language | None, typer.Option(help="Output language (default: the report's).")] = None,
-    top: Annotated[int, typer.Option(min=0, max=1000, help="How many suggestions the table shows.")] = 5,
-    criteria: Annotated[Path | None, typer.Option(help="Criteria folder (default: the bundled one).")] = None,
-    standard: Annotated[str, typer.Option(help="Standard id inside the criteria folder.")] = DEFAULT_STANDARD,
+    report: ReportArg,
+    format: FormatOpt = "table",  # type: ignore[assignment]
+    explain: ExplainOpt = False,
+    lang: LangOpt = None,
+    top: TopOpt = 5,
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Score REPORT: stars per dimension, the overall grade and ranked suggestions."""
     try:
-        criteria_set = load_criteria(criteria, standard)
-        card = rate(report, criteria_set)
+        card = _scored(report, load_criteria(criteria, standard))
+        chosen = lang.value if lang is not None else default_lang(card.report.languages)
+        _deliver(FORMATS[format.value](card, chosen, explain, top), output, force)  # type: ignore[arg-type]
     except InputError as error:
         _fail(str(error))
-    for note in card.notes:
-        sys.stderr.write(f"csr-rating: warning: {note}\n")
-    chosen = lang.value if lang is not None else default_lang(card.report.languages)
-    _emit(FORMATS[format.value](card, chosen, explain, top))  # type: ignore[arg-type]
+
+
+CONCATENATING = ("table", "markdown", "github")  # formats whose outputs for several reports can follow each other
+
+
+@app.command()
+def check(
+    reports: Annotated[list[Path], typer.Argument(help="One or more structured reports (YAML).")],
+    min_stars: Annotated[float | None, typer.Option(help="Fail below these overall stars.")] = None,
+    minimum: Annotated[list[str] | None, typer.Option("--min", help="DIMENSION=STARS; repeatable.")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Earlier JSON scorecard: fail if any stars fell.")] = None,
+    format: FormatOpt = "table",  # type: ignore[assignment]
+    explain: ExplainOpt = False,
+    lang: LangOpt = None,
+    top: TopOpt = 5,
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Gate a release: score each REPORT, then exit 1 if any is below a threshold or regressed."""
+    failed = False
+    try:
+        if len(reports) > 1 and (baseline is not None or output is not None or format.value not in CONCATENATING):
+            raise InputError(
+                "check",
+                "several reports go with --format table, markdown or github, and without --baseline or --output",
+            )
+        criteria_set = load_criteria(criteria, standard)
+        ids = [d.spec.id for d in criteria_set.dimensions]
+        minima = dict(gate.parse_minimum(item, ids) for item in (minimum or []))
+        needed = None if min_stars is None else gate.stars_value(min_stars, "--min-stars")
+        old = gate.load_baseline(baseline) if baseline is not None else None
+        if needed is None and not minima and old is None:
+            raise InputError("check", "give a threshold: --min-stars, --min DIMENSION=STARS or --baseline")
+        cards = [_scored(report, criteria_set) for report in reports]
+        for card in cards:
+            chosen = lang.value if lang is not None else default_lang(card.report.languages)
+            _deliver(FORMATS[format.value](card, chosen, explain, top), output, force)  # type: ignore[arg-type]
+    except InputError as error:
+        _fail(str(error))
+    for card in cards:
+        failures = gate.evaluate(card, criteria_set.standard, needed, minima, old)
+        for failure in failures:
+            sys.stderr.write(f"csr-rating: {card.report.file}: gate failed: {failure}\n")
+        if not failures:
+            sys.stderr.write(
+                f"csr-rating: {card.report.file}: gate passed ({card.overall.stars:g}★, {card.overall.score:.1f})\n"
+            )
+        failed = failed or bool(failures)
+    if failed:
+        raise typer.Exit(EXIT_GATE)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier report (YAML).")],
+    new: Annotated[Path, typer.Argument(help="The later report (YAML).")],
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
+    lang: LangOpt = None,
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Show how each dimension and criterion changed from OLD to NEW."""
+    try:
+        criteria_set = load_criteria(criteria, standard)
+        before, after = rate(old, criteria_set), rate(new, criteria_set)
+        chosen = lang.value if lang is not None else default_lang(after.report.languages)
+        change = compare(before, after)
+        text = render_json(change, chosen) if format.value == "json" else render_text(change, chosen)  # type: ignore[arg-type]
+        _deliver(text, output, force)
+    except InputError as error:
+        _fail(str(error))
 
 
 @app.command()

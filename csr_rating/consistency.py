@@ -64,6 +64,7 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
                     ("indicators", index, "values", str(year)),
                     f"value for {year} is after the reporting year {report.meta.year} (meta.year)",
                 )
+    _check_waivers(report, source, criteria, indicator_ids)
     for index, topic in enumerate(report.topics):
         if topic.id is not None and topic.id not in topic_ids:
             _fail(
@@ -72,6 +73,34 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
                 f"topic id {topic.id!r} is not a key topic of {names}" + _close(topic.id, topic_ids),
             )
     return warnings
+
+
+def _check_waivers(report: Report, source: SourceMap, criteria: CriteriaSet, indicator_ids: set[str]) -> None:
+    criterion_ids = {c.id for d in criteria.dimensions for c in d.criteria}
+    seen: dict[str, int] = {}
+    for index, waiver in enumerate(report.waivers):
+        field = "criterion" if waiver.criterion else "indicator"
+        known = criterion_ids if waiver.criterion else indicator_ids
+        if waiver.target not in known:
+            _fail(
+                source,
+                ("waivers", index, field),
+                f"waived {field} {waiver.target!r} does not exist" + _close(waiver.target, known),
+            )
+        if waiver.target in seen:
+            _fail(
+                source,
+                ("waivers", index, field),
+                f"{waiver.target!r} is already waived by waivers[{seen[waiver.target]}]",
+            )
+        seen[waiver.target] = index
+    for dimension in criteria.dimensions:
+        if all(c.id in seen for c in dimension.criteria):
+            _fail(
+                source,
+                ("waivers",),
+                f"every criterion of {dimension.spec.id} is waived; a dimension needs one to score",
+            )
 
 
 def _plain(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from csr_rating import checks
 from csr_rating.checks.base import Context
 from csr_rating.criteria import CriteriaSet
+from csr_rating.i18n import I18n
 from csr_rating.report import Report
 from csr_rating.scorecard import (
     CriterionResult,
@@ -14,6 +15,7 @@ from csr_rating.scorecard import (
     ReportInfo,
     Scorecard,
     StandardInfo,
+    Waived,
 )
 from csr_rating.suggestions import plan_next_star, ranked, render
 from csr_rating.yamlio import SourceMap
@@ -29,13 +31,20 @@ def score(
     source = source or SourceMap("<report>")
     standard = criteria.standard
     industry = criteria.catalog_for(report.meta.industry)
-    context = Context(report=report, industry=industry, general=criteria.catalogs["general"])
+    waived_criteria = {w.criterion for w in report.waivers if w.criterion}
+    context = Context(
+        report=report,
+        industry=industry,
+        general=criteria.catalogs["general"],
+        waived=frozenset(w.indicator for w in report.waivers if w.indicator),
+    )
     dimensions: list[DimensionResult] = []
     for dimension in criteria.dimensions:
-        total = dimension.points
+        applicable = [c for c in dimension.criteria if c.id not in waived_criteria]
+        total = sum(c.points for c in applicable)  # waived criteria leave the denominator
         weight = dimension.spec.weight
         rows = []
-        for criterion in dimension.criteria:
+        for criterion in applicable:
             outcome = checks.evaluate(criterion.check, context)
             earned = criterion.points * outcome.fraction
             missed = criterion.points - earned
@@ -88,4 +97,21 @@ def score(
         dimensions=dimensions,
         suggestions=ranked(dimensions),
         notes=list(notes or []),
+        waived=_waived(report, criteria, source),
     )
+
+
+def _waived(report: Report, criteria: CriteriaSet, source: SourceMap) -> list[Waived]:
+    titles = {c.id: c.title for d in criteria.dimensions for c in d.criteria}
+    catalog = criteria.catalog_for(report.meta.industry)
+    names = {i.id: i.name for c in (catalog, criteria.catalogs["general"]) for i in c.indicators}
+    return [
+        Waived(
+            kind="criterion" if w.criterion else "indicator",
+            id=w.target,
+            title=titles.get(w.target) or names.get(w.target) or I18n(en=w.target, zh=w.target),
+            reason=w.reason,
+            line=source.line(("waivers", index)),
+        )
+        for index, w in enumerate(report.waivers)
+    ]

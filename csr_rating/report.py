@@ -305,6 +305,28 @@ class Originality(Strict):
     new_forms: list[Feature] = Field(default_factory=list, max_length=100)
 
 
+class Waiver(Strict):
+    """A criterion or core indicator that does not apply to this organisation, and why.
+
+    Waived items leave the denominator and are listed in every output; the reason is required so a
+    reader can judge it (e.g. "no overseas operations" for an international-roaming indicator).
+    """
+
+    criterion: Annotated[str, StringConstraints(pattern=r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$")] | None = None
+    indicator: CatalogId | None = None
+    reason: Text
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Waiver:
+        if (self.criterion is None) == (self.indicator is None):
+            raise ValueError("a waiver names exactly one `criterion` or one `indicator`")
+        return self
+
+    @property
+    def target(self) -> str:
+        return self.criterion or self.indicator or ""
+
+
 class Report(Strict):
     """One CSR report, as structured facts."""
 
@@ -317,3 +339,4 @@ class Report(Strict):
     negative_disclosures: list[NegativeDisclosure] = Field(default_factory=list, max_length=1000)
     readability: Readability = Field(default_factory=lambda: Readability())
     originality: Originality = Field(default_factory=lambda: Originality())
+    waivers: list[Waiver] = Field(default_factory=list, max_length=500)

@@ -67,6 +67,16 @@ class Suggestion(_Model):
     line: int | None
 
 
+class Waived(_Model):
+    """A criterion or core indicator the report declares not applicable, with its reason."""
+
+    kind: str  # "criterion" or "indicator"
+    id: str
+    title: I18n
+    reason: str
+    line: int | None
+
+
 class ReportInfo(_Model):
     organisation: str
     title: str
@@ -90,3 +100,4 @@ class Scorecard(_Model):
     dimensions: list[DimensionResult]
     suggestions: list[Suggestion]
     notes: list[str]
+    waived: list[Waived] = []

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from csr_rating import fields
-from csr_rating.catalog import Catalog
+from csr_rating.catalog import Catalog, CatalogIndicator
 from csr_rating.i18n import I18n
 from csr_rating.report import Report
 
@@ -79,6 +79,11 @@ class Context:
     report: Report
     industry: Catalog  # the report's industry catalog, or the general one when it has none
     general: Catalog
+    waived: frozenset[str] = frozenset()  # catalog indicator ids the report declares not applicable
+
+    def core(self, catalog: Catalog, kind: str = "any") -> list[CatalogIndicator]:
+        """The catalog's core indicators that apply to this report (waived ones leave the denominator)."""
+        return [item for item in catalog.core(kind) if item.id not in self.waived]
 
     def catalog(self, name: str) -> Catalog:
         return self.general if name == "general" else self.industry

@@ -32,7 +32,7 @@ class CatalogShareParams(Params):
 
 def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
     catalog = ctx.catalog(params.catalog)
-    core = catalog.core(params.indicator_kind)
+    core = ctx.core(catalog, params.indicator_kind)
     if not core:
         return Outcome(
             1.0,

@@ -92,7 +92,7 @@ def _count(params: MultiYearParams, ctx: Context) -> Outcome:
 
 def _catalog_share(params: MultiYearParams, ctx: Context) -> Outcome:
     year = ctx.report.meta.year
-    core = ctx.industry.core("quantitative")
+    core = ctx.core(ctx.industry, "quantitative")
     best: dict[str, tuple[int, int]] = {}  # catalog id -> (run length, report index)
     for index, indicator in enumerate(ctx.report.indicators):
         item = ctx.industry.match_indicator(indicator)

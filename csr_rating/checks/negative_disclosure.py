@@ -39,7 +39,7 @@ def _indicators(ctx: Context) -> tuple[list[Finding], list[I18n]]:
     suggestions: list[I18n] = []
     for catalog in ctx.catalogs():
         for item in catalog.indicators:
-            if item.negative and item.id not in matched and item.name not in suggestions:
+            if item.negative and item.id not in matched and item.id not in ctx.waived and item.name not in suggestions:
                 suggestions.append(item.name)
     return found, suggestions
 

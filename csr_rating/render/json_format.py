@@ -71,6 +71,9 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
             {"dimension": s.dimension, "criterion": s.criterion, "gain": _r(s.gain), "text": t(s.text), "line": s.line}
             for s in card.suggestions
         ],
+        "waived": [
+            {"kind": w.kind, "id": w.id, "title": t(w.title), "reason": w.reason, "line": w.line} for w in card.waived
+        ],
         "notes": list(card.notes),
     }
 

@@ -31,6 +31,7 @@ WORDS: dict[str, I18n] = {
         en="… {n} more (--top, --explain, --format json)", zh="… 另有{n}条（--top、--explain、--format json）"
     ),
     "catalog": I18n(en="catalog", zh="指标库"),
+    "waived": I18n(en="Waived (not applicable, left out of the score)", zh="豁免项（不适用，不计入评分）"),
 }
 
 
@@ -101,6 +102,17 @@ def _next_stars(card: Scorecard, lang: Lang) -> list[RenderableType]:
     return [table]
 
 
+def _waived(card: Scorecard, lang: Lang) -> list[RenderableType]:
+    if not card.waived:
+        return []
+    table = Table(title=_w("waived", lang), title_justify="left", show_header=False, box=None, padding=(0, 1))
+    table.add_column()
+    table.add_column(overflow="fold")
+    for w in card.waived:
+        table.add_row(f"{w.id} ({w.title.get(lang)})", w.reason)
+    return [table]
+
+
 def _explain(d: DimensionResult, lang: Lang) -> Table:
     table = Table(
         title=f"{d.name.get(lang)} — {d.score:.1f} {label(d.stars)}", title_justify="left", show_lines=True, expand=True
@@ -129,6 +141,7 @@ def renderables(card: Scorecard, lang: Lang, explain: bool, top: int) -> list[Re
         parts.extend(_explain(d, lang) for d in card.dimensions)
     parts.extend(_suggestions(card, lang, top))
     parts.extend(_next_stars(card, lang))
+    parts.extend(_waived(card, lang))
     return parts
 
 

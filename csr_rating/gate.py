@@ -1,0 +1,113 @@
+"""The release gate: thresholds on stars and "no regression" against an earlier JSON scorecard.
+
+Exit codes are a public contract (README): 0 passes, 1 below a threshold or regressed, 2 input or
+usage error. A gate that cannot be evaluated (an unknown dimension, an unreadable baseline) is an
+input error, never a pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from csr_rating.criteria import Standard
+from csr_rating.errors import InputError
+from csr_rating.scorecard import Scorecard
+from csr_rating.yamlio import MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Failure:
+    subject: str  # "overall" or a dimension id
+    required: float  # stars
+    actual: float  # stars
+    points_short: float  # score points to the required band (0 for a regression)
+    regression: bool = False
+
+    def __str__(self) -> str:
+        if self.regression:
+            return f"{self.subject} fell from {self.required:g}★ in the baseline to {self.actual:g}★"
+        return (
+            f"{self.subject} has {self.actual:g}★, below the required {self.required:g}★ "
+            f"(short by {self.required - self.actual:g}★, {self.points_short:.1f} points)"
+        )
+
+
+def parse_minimum(text: str, dimensions: list[str]) -> tuple[str, float]:
+    """``balance=4`` -> ("balance", 4.0); an unknown dimension or a bad number is a usage error."""
+    name, sep, value = text.partition("=")
+    name = name.strip()
+    if not sep or not name:
+        raise InputError("--min", f"{text!r} is not DIMENSION=STARS (e.g. balance=4)")
+    if name not in dimensions:
+        close = difflib.get_close_matches(name, dimensions, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(dimensions)})"
+        raise InputError("--min", f"unknown dimension {name!r}{hint}")
+    return name, stars_value(value, f"--min {name}")
+
+
+def stars_value(text: str | float, what: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError(what, f"{text!r} is not a number of stars") from None
+    if not math.isfinite(value) or not 0 <= value <= 5:
+        raise InputError(what, f"{text!r} is not a number of stars from 0 to 5")
+    return value
+
+
+def load_baseline(path: Path) -> dict[str, float]:
+    """Stars per dimension (and "overall") from an earlier ``--format json`` scorecard."""
+    shown = str(path)
+    if not path.is_file():
+        raise InputError(shown, "baseline not found (expected an earlier --format json scorecard)")
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise InputError(shown, "baseline is larger than the size limit")
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line = getattr(exc, "lineno", None)
+        raise InputError(shown, f"baseline is not a JSON scorecard: {exc.__class__.__name__}", line) from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot read baseline: {exc.strerror or exc}") from None
+    try:
+        if data["schema_version"] != 1:
+            raise InputError(shown, f"baseline schema_version {data['schema_version']!r} is not supported (1)")
+        stars = {str(d["id"]): stars_value(d["stars"], shown) for d in data["dimensions"]}
+        stars["overall"] = stars_value(data["overall"]["stars"], shown)
+    except (KeyError, TypeError) as exc:
+        raise InputError(shown, f"baseline is not a csr-rating JSON scorecard (missing {exc})") from None
+    return stars
+
+
+def evaluate(
+    card: Scorecard,
+    standard: Standard,
+    min_stars: float | None = None,
+    minima: dict[str, float] | None = None,
+    baseline: dict[str, float] | None = None,
+) -> list[Failure]:
+    """Every way the scorecard fails the gate, overall first, then dimensions in standard order."""
+    failures: list[Failure] = []
+    subjects = [("overall", card.overall.stars, card.overall.score)]
+    subjects += [(d.id, d.stars, d.score) for d in card.dimensions]
+    required = {"overall": min_stars} if min_stars is not None else {}
+    required.update(minima or {})
+    for subject, stars, score in subjects:
+        need = required.get(subject)
+        if need is not None and stars < need:
+            failures.append(Failure(subject, need, stars, _points_to(standard, need) - score))
+        before = (baseline or {}).get(subject)
+        if before is not None and stars < before:
+            failures.append(Failure(subject, before, stars, 0.0, regression=True))
+    return failures
+
+
+def _points_to(standard: Standard, stars: float) -> float:
+    """The lowest score that earns at least ``stars`` under the standard's bands."""
+    return min((band.min for band in standard.stars if band.stars >= stars), default=100.0)
