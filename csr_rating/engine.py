@@ -8,6 +8,7 @@ from csr_rating.criteria import CriteriaSet
 from csr_rating.i18n import I18n
 from csr_rating.report import Report
 from csr_rating.scorecard import (
+    MISSED,
     CriterionResult,
     DimensionResult,
     Evidence,
@@ -56,8 +57,8 @@ def score(
                 summary=outcome.summary,
                 evidence=[Evidence(text=f.text, line=source.line(f.loc)) for f in outcome.found],
                 missing=list(outcome.missing),
-                suggestion=render(criterion, outcome) if missed > 1e-9 else None,
-                gain=missed / total * weight if missed > 1e-9 else 0.0,
+                suggestion=render(criterion, outcome) if missed > MISSED else None,
+                gain=missed / total * weight if missed > MISSED else 0.0,
                 line=source.line(outcome.section),
             )
             rows.append((criterion, outcome, result))

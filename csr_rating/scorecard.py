@@ -16,6 +16,9 @@ class Evidence(_Model):
     line: int | None = None
 
 
+MISSED = 1e-9  # below this many points short, a criterion counts as fully met (float noise)
+
+
 class CriterionResult(_Model):
     id: str
     title: I18n
@@ -27,6 +30,15 @@ class CriterionResult(_Model):
     suggestion: I18n | None  # None when all points are earned
     gain: float  # overall points gained by earning the missed points
     line: int | None  # where in the report the section concerned starts
+
+    @property
+    def missed(self) -> bool:
+        """Points were left on the table."""
+        return self.points - self.earned > MISSED
+
+    @property
+    def nothing_earned(self) -> bool:
+        return self.earned <= MISSED
 
 
 class Step(_Model):

@@ -28,7 +28,7 @@ from csr_rating.api import rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.i18n import I18n
 from csr_rating.loading import load_criteria
-from csr_rating.render import github, junit, markdown, sarif
+from csr_rating.render import github, junit, markdown, paths, sarif
 from csr_rating.scorecard import CriterionResult, Scorecard, Waived
 from tests.conftest import DIMENSIONS, REPORTS, ROOT
 
@@ -209,10 +209,10 @@ def test_sarif_names_the_report_by_a_relative_uri_from_the_current_directory(cli
 
 
 def test_sarif_uri_of_an_awkward_file_name_is_a_percent_encoded_relative_reference() -> None:
-    assert sarif.report_uri("reports/we ird,na:me %20.yaml") == "reports/we%20ird%2Cna%3Ame%20%2520.yaml"
-    assert sarif.report_uri("./a/b.yaml") == "a/b.yaml"
-    assert sarif.report_uri(str(Path.cwd() / "x" / "报告.yaml")) == "x/%E6%8A%A5%E5%91%8A.yaml"
-    assert sarif.report_uri("/nowhere-else/r.yaml").startswith("file:///")
+    assert paths.report_uri("reports/we ird,na:me %20.yaml") == "reports/we%20ird%2Cna%3Ame%20%2520.yaml"
+    assert paths.report_uri("./a/b.yaml") == "a/b.yaml"
+    assert paths.report_uri(str(Path.cwd() / "x" / "报告.yaml")) == "x/%E6%8A%A5%E5%91%8A.yaml"
+    assert paths.report_uri("/nowhere-else/r.yaml").startswith("file:///")
 
 
 def test_sarif_carries_hostile_text_verbatim_and_stays_valid(first_draft, sarif_validator) -> None:

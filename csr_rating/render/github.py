@@ -19,7 +19,7 @@ message is escaped as GitHub's toolkit does (``%``, CR, LF), property values als
 from __future__ import annotations
 
 from csr_rating.i18n import I18n, Lang
-from csr_rating.render.sarif import MISSED, report_path
+from csr_rating.render.paths import report_path
 from csr_rating.render.stars import label
 from csr_rating.scorecard import Scorecard, Suggestion
 
@@ -62,7 +62,7 @@ def _annotation(card: Scorecard, s: Suggestion, file: str, lang: Lang) -> str:
     if s.line is not None:
         properties["line"] = str(s.line)
     properties["title"] = f"{dimension.name.get(lang)} · {criterion.title.get(lang)} ({criterion.id})"
-    level = "error" if criterion.earned <= MISSED else "warning"
+    level = "error" if criterion.nothing_earned else "warning"
     return command(level, properties, WORDS["gain"].get(lang).format(gain=s.gain, text=s.text.get(lang)))
 
 

@@ -18,7 +18,6 @@ import re
 import xml.etree.ElementTree as ET
 
 from csr_rating.i18n import I18n, Lang
-from csr_rating.render.sarif import missed
 from csr_rating.render.stars import label
 from csr_rating.scorecard import CriterionResult, DimensionResult, Scorecard, Waived
 
@@ -81,7 +80,7 @@ def _system_out(c: CriterionResult, lang: Lang) -> str:
 
 def _case(suite: ET.Element, c: CriterionResult, d: DimensionResult, lang: Lang) -> None:
     case = _element(suite, "testcase", {"classname": d.id, "name": f"{c.id}: {c.title.get(lang)}", "time": "0"})
-    if missed(c):
+    if c.missed:
         message = c.suggestion.get(lang) if c.suggestion is not None else c.title.get(lang)
         _element(case, "failure", {"message": message, "type": FAILURE_TYPE}, _failure_text(c, lang))
     _element(case, "system-out", {}, _system_out(c, lang))
@@ -108,7 +107,7 @@ def document(card: Scorecard, lang: Lang = "en") -> ET.Element:
         suite = _element(root, "testsuite", {"name": d.id})
         mine = [w for w in waived if w.id.split(".")[0] == d.id]
         placed.update(w.id for w in mine)
-        failures = sum(1 for c in d.criteria if missed(c))
+        failures = sum(1 for c in d.criteria if c.missed)
         _counts(suite, len(d.criteria) + len(mine), failures, len(mine))
         properties = _element(suite, "properties", {})
         for name, value in (

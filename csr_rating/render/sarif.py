@@ -18,17 +18,15 @@ the current directory, where only a ``file:`` URI can name it).
 from __future__ import annotations
 
 import json
-from pathlib import Path, PurePath
 from typing import Any
-from urllib.parse import quote
 
 import csr_rating
 from csr_rating.i18n import I18n, Lang
+from csr_rating.render.paths import report_uri
 from csr_rating.render.stars import label
 from csr_rating.scorecard import CriterionResult, DimensionResult, Scorecard
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-MISSED = 1e-9  # the engine's threshold: below it a criterion counts as fully met
 
 WORDS: dict[str, I18n] = {
     "full": I18n(
@@ -41,31 +39,6 @@ WORDS: dict[str, I18n] = {
 
 def _r(value: float) -> float:
     return round(value + 0.0, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
-
-
-def missed(c: CriterionResult) -> bool:
-    """Whether a criterion left points on the table (the same threshold the engine uses)."""
-    return c.points - c.earned > MISSED
-
-
-def report_path(file: str) -> str:
-    """The report's path as a repository tool expects it: relative to the current directory where it
-    lies inside it, forward slashes, no leading ``./``; an absolute path otherwise."""
-    path = PurePath(file)
-    if path.is_absolute():
-        try:
-            path = path.relative_to(Path.cwd())
-        except (ValueError, OSError):  # outside the current directory, or no current directory
-            return path.as_posix()
-    return path.as_posix()
-
-
-def report_uri(file: str) -> str:
-    """``report_path`` as a URI reference: relative and percent-encoded, or a ``file:`` URI."""
-    path = report_path(file)
-    if PurePath(path).is_absolute():
-        return Path(path).as_uri()
-    return quote(path, safe="/")
 
 
 def _rule(c: CriterionResult, d: DimensionResult, lang: Lang) -> dict[str, Any]:
@@ -100,7 +73,7 @@ def _result(c: CriterionResult, d: DimensionResult, index: int, uri: str, lang: 
         "ruleId": c.id,
         "ruleIndex": index,
         "kind": "fail",
-        "level": "error" if c.earned <= MISSED else "warning",
+        "level": "error" if c.nothing_earned else "warning",
         "message": {"text": message},
         "locations": [
             {
@@ -126,7 +99,7 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     for d in card.dimensions:
         for c in d.criteria:
-            if missed(c):
+            if c.missed:
                 results.append(_result(c, d, len(rules), uri, lang))
             rules.append(_rule(c, d, lang))
     dimension_ids = {d.id: d for d in card.dimensions}
