@@ -14,7 +14,7 @@ from csr_rating.api import SCHEMAS, default_lang, json_schema, rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
-from csr_rating.loading import DEFAULT_STANDARD, load_criteria
+from csr_rating.loading import DEFAULT_STANDARD, load_criteria, standards_in
 from csr_rating.output import write_text
 from csr_rating.render import FORMATS
 from csr_rating.scorecard import Scorecard
@@ -177,6 +177,30 @@ def schema(
 ) -> None:
     """Print the JSON Schema of an input format (report, standard, criteria, catalog)."""
     _emit(json_schema(name.value))
+
+
+criteria_app = typer.Typer(help="Work with criteria sets.", add_completion=False)
+app.add_typer(criteria_app, name="criteria")
+
+
+@criteria_app.command("lint")
+def criteria_lint(
+    path: Annotated[Path | None, typer.Argument(help="Criteria folder (default: the bundled one).")] = None,
+) -> None:
+    """Validate every standard in a criteria folder, with the checks `score` applies; exit 2 on the first error."""
+    try:
+        for standard in standards_in(path):
+            loaded = load_criteria(path, standard)
+            count = sum(len(d.criteria) for d in loaded.dimensions)
+            catalogs = ", ".join(
+                f"{c.id} ({len(c.core())} core, {len(c.topics)} topics)" for c in loaded.catalogs.values()
+            )
+            _emit(
+                f"ok: {standard} v{loaded.standard.version}: {len(loaded.dimensions)} dimensions, "
+                f"{count} criteria, weights 100; catalogs: {catalogs}\n"
+            )
+    except InputError as error:
+        _fail(str(error))
 
 
 @app.command()

@@ -50,6 +50,17 @@ def default_criteria_root() -> Path:
     return here.parent / "criteria"
 
 
+def standards_in(root: Path | str | None = None) -> list[str]:
+    """The standard ids in a criteria folder (each a sub-folder holding standard.yaml)."""
+    folder = Path(root) if root is not None else default_criteria_root()
+    if not folder.is_dir():
+        raise InputError(str(folder), "not a criteria folder" if folder.exists() else "criteria folder not found")
+    found = sorted(p.name for p in folder.iterdir() if (p / "standard.yaml").is_file())
+    if not found:
+        raise InputError(str(folder), "no standard here (a sub-folder with a standard.yaml)")
+    return found
+
+
 def load_criteria(root: Path | str | None = None, standard: str = DEFAULT_STANDARD) -> CriteriaSet:
     root = Path(root) if root is not None else default_criteria_root()
     if not root.is_dir():

@@ -26,6 +26,14 @@ def validation_error(exc: ValidationError, data: Any, source: SourceMap, model: 
         message = f"expected a mapping (key: value lines), got {_kind_of(error.get('input'))}"
     elif kind == "list_type":
         message = f"expected a list (- item lines or [a, b]), got {_kind_of(error.get('input'))}"
+    elif kind == "union_tag_invalid":  # an unknown check kind
+        context = error.get("ctx") or {}
+        tag, expected = str(context.get("tag")), str(context.get("expected_tags", ""))
+        options = [t.strip(" '") for t in expected.split(",")]
+        close = difflib.get_close_matches(tag, options, n=1)
+        message = f"unknown {str(context.get('discriminator', 'kind')).strip(chr(39))} {tag!r}" + (
+            f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(options)})"
+        )
     elif kind == "string_pattern_mismatch":
         message = "not a valid id or code here (lower-case letters, digits, '-' and '.')"
     if kind == "extra_forbidden":
@@ -43,6 +51,7 @@ def validation_error(exc: ValidationError, data: Any, source: SourceMap, model: 
         "model_type",
         "model_attributes_type",
         "list_type",
+        "union_tag_invalid",
     ):
         got = error.get("input")
         if isinstance(got, (str, int, float, bool)) or got is None:

@@ -55,3 +55,21 @@ def test_every_weight_and_criterion_says_where_its_numbers_come_from():
         assert text.startswith("#"), f"{path.name}: no header comment"
         for block in re.split(r"\n  - id: ", text)[1:]:
             assert "#" in block, f"{path.name}: criterion {block.splitlines()[0]} has no comment on its numbers"
+
+
+def test_lint_accepts_the_bundled_criteria(cli):
+    run = cli("criteria", "lint")
+    assert run.code == 0, run.stderr
+    assert "ok: cass-csr-4.0" in run.stdout and "41 criteria" in run.stdout
+
+
+def test_lint_refuses_a_broken_pack_with_the_line(cli, tmp_path):
+    import shutil
+
+    copy = tmp_path / "criteria"
+    shutil.copytree(ROOT / "criteria", copy)
+    path = copy / "cass-csr-4.0" / "readability.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: presence", "kind: presense", 1), encoding="utf-8")
+    run = cli("criteria", "lint", str(copy))
+    assert run.code == 2 and "readability.yaml:" in run.stderr and "did you mean 'presence'" in run.stderr
+    assert cli("criteria", "lint", str(tmp_path / "nowhere")).code == 2
