@@ -54,7 +54,14 @@ ReportArg = Annotated[Path, typer.Argument(help="The structured report (YAML).")
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 ExplainOpt = Annotated[bool, typer.Option(help="Every criterion with points, evidence and what is missing.")]
 LangOpt = Annotated[Language | None, typer.Option(help="Output language (default: the report's).")]
-TopOpt = Annotated[int, typer.Option(min=0, max=1000, help="How many suggestions to show.")]
+TopOpt = Annotated[
+    int | None, typer.Option(min=0, max=1000, help="How many suggestions to show (default 5; 10 for github, markdown, html).")
+]
+DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10}  # annotations and hand-overs show the ten most valuable
+
+
+def _top(top: int | None, format_name: str) -> int:
+    return top if top is not None else DEFAULT_TOP.get(format_name, 5)
 CriteriaOpt = Annotated[Path | None, typer.Option(help="Criteria folder (default: the bundled one).")]
 StandardOpt = Annotated[str, typer.Option(help="Standard id inside the criteria folder.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
@@ -81,7 +88,7 @@ def score(
     format: FormatOpt = "table",  # type: ignore[assignment]
     explain: ExplainOpt = False,
     lang: LangOpt = None,
-    top: TopOpt = 5,
+    top: TopOpt = None,
     criteria: CriteriaOpt = None,
     standard: StandardOpt = DEFAULT_STANDARD,
     output: OutputOpt = None,
@@ -91,7 +98,7 @@ def score(
     try:
         card = _scored(report, load_criteria(criteria, standard))
         chosen = lang.value if lang is not None else default_lang(card.report.languages)
-        _deliver(FORMATS[format.value](card, chosen, explain, top), output, force)  # type: ignore[arg-type]
+        _deliver(FORMATS[format.value](card, chosen, explain, _top(top, format.value)), output, force)  # type: ignore[arg-type]
     except InputError as error:
         _fail(str(error))
 
@@ -108,7 +115,7 @@ def check(
     format: FormatOpt = "table",  # type: ignore[assignment]
     explain: ExplainOpt = False,
     lang: LangOpt = None,
-    top: TopOpt = 5,
+    top: TopOpt = None,
     criteria: CriteriaOpt = None,
     standard: StandardOpt = DEFAULT_STANDARD,
     output: OutputOpt = None,
@@ -132,7 +139,7 @@ def check(
         cards = [_scored(report, criteria_set) for report in reports]
         for card in cards:
             chosen = lang.value if lang is not None else default_lang(card.report.languages)
-            _deliver(FORMATS[format.value](card, chosen, explain, top), output, force)  # type: ignore[arg-type]
+            _deliver(FORMATS[format.value](card, chosen, explain, _top(top, format.value)), output, force)  # type: ignore[arg-type]
     except InputError as error:
         _fail(str(error))
     for card in cards:
