@@ -55,13 +55,9 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format
 ExplainOpt = Annotated[bool, typer.Option(help="Every criterion with points, evidence and what is missing.")]
 LangOpt = Annotated[Language | None, typer.Option(help="Output language (default: the report's).")]
 TopOpt = Annotated[
-    int | None, typer.Option(min=0, max=1000, help="How many suggestions to show (default 5; 10 for github, markdown, html).")
+    int | None,
+    typer.Option(min=0, max=1000, help="How many suggestions to show (default 5; 10 for github, markdown, html)."),
 ]
-DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10}  # annotations and hand-overs show the ten most valuable
-
-
-def _top(top: int | None, format_name: str) -> int:
-    return top if top is not None else DEFAULT_TOP.get(format_name, 5)
 CriteriaOpt = Annotated[Path | None, typer.Option(help="Criteria folder (default: the bundled one).")]
 StandardOpt = Annotated[str, typer.Option(help="Standard id inside the criteria folder.")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
@@ -73,6 +69,15 @@ def _scored(report: Path, criteria: CriteriaSet) -> Scorecard:
     for note in card.notes:
         sys.stderr.write(f"csr-rating: warning: {_one_line(note)}\n")
     return card
+
+
+DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10}  # annotations and hand-overs show the ten most valuable
+
+
+def _render(card: Scorecard, format: Format, lang: Language | None, explain: bool, top: int | None) -> str:
+    chosen = lang.value if lang is not None else default_lang(card.report.languages)
+    count = top if top is not None else DEFAULT_TOP.get(format.value, 5)
+    return FORMATS[format.value](card, chosen, explain, count)  # type: ignore[arg-type]
 
 
 def _deliver(text: str, output: Path | None, force: bool) -> None:
@@ -97,8 +102,7 @@ def score(
     """Score REPORT: stars per dimension, the overall grade and ranked suggestions."""
     try:
         card = _scored(report, load_criteria(criteria, standard))
-        chosen = lang.value if lang is not None else default_lang(card.report.languages)
-        _deliver(FORMATS[format.value](card, chosen, explain, _top(top, format.value)), output, force)  # type: ignore[arg-type]
+        _deliver(_render(card, format, lang, explain, top), output, force)
     except InputError as error:
         _fail(str(error))
 
@@ -138,8 +142,7 @@ def check(
             raise InputError("check", "give a threshold: --min-stars, --min DIMENSION=STARS or --baseline")
         cards = [_scored(report, criteria_set) for report in reports]
         for card in cards:
-            chosen = lang.value if lang is not None else default_lang(card.report.languages)
-            _deliver(FORMATS[format.value](card, chosen, explain, _top(top, format.value)), output, force)  # type: ignore[arg-type]
+            _deliver(_render(card, format, lang, explain, top), output, force)
     except InputError as error:
         _fail(str(error))
     for card in cards:
