@@ -193,6 +193,9 @@ class _Builder:
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes/no/on/off as booleans; an author rarely means that, so say so
+            raise self.fail(node, f"{node.value!r} would be read as a yes/no flag; write true or false", loc)
         try:
             return self.loader.construct_object(node)
         except ValueError as exc:
@@ -218,7 +221,7 @@ class _Builder:
                 raise self.fail(key_node, f"cannot read key: {exc}", loc) from None
             if key is None or isinstance(key, float):
                 raise self.fail(key_node, "mapping keys must be plain values", loc)
-            child = (*loc, key)
+            child = (*loc, str(key))  # a mapping key, even the year 2020, is shown as `.2020`
             if key in result or str(key) in seen:  # 2020 and "2020" are one year to a reader
                 first = self.source.marks.get(_key(child))
                 at = f" (first at line {first.line})" if first else ""

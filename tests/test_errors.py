@@ -160,7 +160,8 @@ def test_control_characters_are_located_and_never_echoed_raw(cli, tmp_path):
 @pytest.mark.parametrize(
     ("values", "message"),
     [
-        ("{2020: yes}", "valid number"),
+        ("{2020: yes}", "yes/no flag"),
+        ("{2020: true}", "valid number"),
         ("{2020: 1, '2020': 2}", "duplicate key"),
         ("{2020: 1, '02020': 2}", "given twice"),
         ("{2020: .inf}", "finite"),
