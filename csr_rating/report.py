@@ -335,7 +335,7 @@ class Report(Strict):
     meta: Meta
     process: Process = Field(default_factory=lambda: Process())
     topics: list[Topic] = Field(default_factory=list, max_length=1000)
-    indicators: list[Indicator] = Field(default_factory=list, max_length=20000)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=10000)
     negative_disclosures: list[NegativeDisclosure] = Field(default_factory=list, max_length=1000)
     readability: Readability = Field(default_factory=lambda: Readability())
     originality: Originality = Field(default_factory=lambda: Originality())

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 10_000
-MAX_VALUES = 250_000  # about 25,000 indicators with their years: far above any real report
+MAX_VALUES = 100_000  # about 10,000 indicators with their years: far above any real report (~150)
 MAX_DEPTH = 64
 PLAIN_TAGS = {
     "tag:yaml.org,2002:str",

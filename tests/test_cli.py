@@ -110,3 +110,25 @@ def test_an_industry_without_catalog_warns_on_stderr_only(cli, tmp_path):
     assert run.code == 0
     assert "no catalog for industry 'banking'" in run.stderr
     assert json.loads(run.stdout)["report"]["catalog"] == "general"
+
+
+def test_doubtful_values_are_warnings_a_person_can_check(cli, tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "meta: {organisation: A, title: B, year: 2020, industry: telecom}\n"
+        "indicators:\n"
+        "  - {id: tel.call-drop-rate, name: Drops, unit: '%', values: {1980: 5, 2020: 107}}\n"
+        "  - {name: Asset value maintained, unit: '%', values: {2020: 107}}\n",  # a rate, not a share: no warning
+        encoding="utf-8",
+    )
+    run = cli("score", str(path), "--format", "json")
+    assert run.code == 0
+    warnings = run.stderr.strip().splitlines()
+    assert len(warnings) == 2, warnings
+    assert "107% for 2020 is outside 0-100" in warnings[1] and f"{path}:3:" in warnings[1]
+    assert "1980 is more than 30 years before" in warnings[0]
+
+
+def test_the_bundled_reports_raise_no_warning(cli):
+    for path in sorted(REPORTS.glob("*.yaml")):
+        assert cli("score", str(path), "--format", "json").stderr == "", path

@@ -146,7 +146,7 @@ def test_a_device_is_not_read_without_end(cli):
 
 def test_too_many_values_are_refused_before_parsing(cli, tmp_path):
     path = write(tmp_path, "junk: [" + "1," * 300_000 + "1]\n")
-    assert_one_line_error(cli("score", str(path)), ["more than 250000"])
+    assert_one_line_error(cli("score", str(path)), ["more than 100000"])
 
 
 def test_control_characters_are_located_and_never_echoed_raw(cli, tmp_path):
