@@ -93,6 +93,9 @@ def decode(raw: bytes, path: str) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 at byte {exc.start}") from None
     if b"\x00" in raw[:8192]:
+        head = raw[:8192]
+        if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
+            raise InputError(path, "looks like UTF-16 without a byte-order mark; save the file as UTF-8")
         raise InputError(path, "binary file (NUL bytes); expected UTF-8 YAML text")
     try:
         return raw.decode("utf-8")
