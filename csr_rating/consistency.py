@@ -7,6 +7,7 @@ the reporting year inflates comparability. Those are input errors here.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import unicodedata
 
@@ -25,6 +26,10 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
         warnings.append(
             f"{source.path}:{line or 1}: no catalog for industry {report.meta.industry!r} (known: {known})"
             f"{_close(report.meta.industry, set(criteria.catalogs))}; scoring against the general catalog"
+        )
+    if report.meta.year > datetime.date.today().year:  # a warning only: the score itself never reads the clock
+        warnings.append(
+            f"{source.path}:{source.line(('meta', 'year')) or 1}: meta.year {report.meta.year} is in the future"
         )
     catalogs = list({c.id: c for c in (industry, criteria.catalogs["general"])}.values())
     names = " or ".join(c.id for c in catalogs)

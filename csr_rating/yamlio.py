@@ -96,7 +96,7 @@ def decode(raw: bytes, path: str) -> str:
         head = raw[:8192]
         if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
             raise InputError(path, "looks like UTF-16 without a byte-order mark; save the file as UTF-8")
-        raise InputError(path, "binary file (NUL bytes); expected UTF-8 YAML text")
+        raise InputError(path, f"binary file (a NUL byte at byte offset {raw.index(0)}); expected UTF-8 YAML text")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

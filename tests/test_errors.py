@@ -185,3 +185,14 @@ def test_markup_like_text_in_a_report_prints_as_written(cli, tmp_path):
     run = cli("score", str(path))
     assert run.code == 0, run.stderr
     assert "Foo [/red] [bold]Co" in run.stdout and "[link=x]T" in run.stdout
+
+
+def test_binary_names_the_byte_offset(cli, tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_bytes(b"ab\x00cd")
+    assert_one_line_error(cli("score", str(path)), ["byte offset 2"])
+
+
+def test_a_reporting_year_in_the_future_is_a_warning(cli, tmp_path):
+    run = cli("score", str(write(tmp_path, "meta: {organisation: A, title: B, year: 2099}\n")), "--format", "json")
+    assert run.code == 0 and "meta.year 2099 is in the future" in run.stderr
