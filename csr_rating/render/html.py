@@ -12,24 +12,20 @@ from html import escape
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.radar import Axis, radar
 from csr_rating.render.stars import glyphs, label
+from csr_rating.render.words import COMMON
 from csr_rating.scorecard import CriterionResult, DimensionResult, Scorecard, Suggestion
 
 MANY = 8  # lists longer than this flow in columns, so 86 indicators stay one screen, not three
 WORDS: dict[str, I18n] = {
+    **COMMON,
     "kicker": I18n(en="CSR report rating", zh="企业社会责任报告评级"),
     "industry": I18n(en="Industry catalog", zh="行业指标库"),
     "criteria": I18n(en="Criteria", zh="评级标准"),
     "version": I18n(en="version", zh="版本"),
     "file": I18n(en="Report file", zh="报告文件"),
-    "overall": I18n(en="Overall", zh="综合评级"),
     "chart": I18n(en="Scores of the seven dimensions (0–100)", zh="七个维度得分（0–100）"),
     "dimensions": I18n(en="Dimensions", zh="各维度评级"),
-    "dimension": I18n(en="Dimension", zh="维度"),
-    "weight": I18n(en="Weight", zh="权重"),
-    "score": I18n(en="Score", zh="得分"),
-    "stars": I18n(en="Stars", zh="星级"),
     "suggestions": I18n(en="Suggestions, by overall points gained", zh="改进建议（按综合得分提升排序）"),
-    "none": I18n(en="No suggestions: every criterion is fully met.", zh="无改进建议：所有评价项均已满分。"),
     "more": I18n(en="{n} more suggestions", zh="另有{n}条建议"),
     "evidence_title": I18n(en="Evidence by dimension", zh="各维度评分依据"),
     "evidence_hint": I18n(
@@ -37,8 +33,6 @@ WORDS: dict[str, I18n] = {
         zh="展开各维度，查看每个评价项的得分、报告中的依据和缺失内容。",
     ),
     "criterion": I18n(en="Criterion", zh="评价项"),
-    "points": I18n(en="points", zh="分"),
-    "line": I18n(en="line", zh="行"),
     "evidence": I18n(en="Evidence", zh="依据"),
     "missing": I18n(en="Missing", zh="缺少"),
     "suggestion": I18n(en="Suggestion", zh="建议"),

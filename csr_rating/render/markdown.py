@@ -21,27 +21,19 @@ import re
 import csr_rating
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
+from csr_rating.render.words import COMMON
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 SHOWN = 12  # items of a "missing" list shown in --explain
 WORDS: dict[str, I18n] = {
+    **COMMON,
     "heading": I18n(en="CSR rating: {organisation} ({year})", zh="社会责任报告评级：{organisation}（{year}年）"),
-    "overall": I18n(en="Overall", zh="综合评级"),
-    "points": I18n(en="points", zh="分"),
-    "dimension": I18n(en="Dimension", zh="维度"),
-    "weight": I18n(en="Weight", zh="权重"),
-    "stars": I18n(en="Stars", zh="星级"),
-    "score": I18n(en="Score", zh="得分"),
-    "suggestions": I18n(en="Top suggestions, by overall points gained", zh="改进建议（按综合得分提升排序）"),
-    "none": I18n(en="No suggestions: every criterion is fully met.", zh="无改进建议：所有评价项均已满分。"),
     "more": I18n(
         en="… {n} more (`--top`, `--explain`, `--format json`).",
         zh="……另有{n}条（`--top`、`--explain`、`--format json`）。",
     ),
     "line": I18n(en="(line {line})", zh="（第{line}行）"),
-    "next": I18n(en="To reach the next star", zh="距下一星级"),
     "unreachable": I18n(en="not reachable through the missing criteria alone", zh="仅补足未得分项仍无法达到"),
-    "waived": I18n(en="Waived (not applicable, left out of the score)", zh="豁免项（不适用，不计入评分）"),
     "criterion": I18n(en="criterion", zh="评价项"),
     "criterion_head": I18n(en="Criterion", zh="评价项"),
     "points_head": I18n(en="Points", zh="得分"),
