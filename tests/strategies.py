@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from hypothesis import strategies as st
@@ -163,3 +164,14 @@ def addition(draw: st.DrawFn, data: dict[str, Any]) -> dict[str, Any]:
     elif kind == "feature":
         new["originality"]["special_features"].append({"title": "Feature"})
     return new
+
+
+def shuffled(node: Any, rng: random.Random) -> Any:
+    """The same document with every mapping's keys in another order (order carries no meaning)."""
+    if isinstance(node, dict):
+        items = list(node.items())
+        rng.shuffle(items)
+        return {key: shuffled(value, rng) for key, value in items}
+    if isinstance(node, list):
+        return [shuffled(value, rng) for value in node]
+    return node

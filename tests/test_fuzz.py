@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import math
-import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from csr_rating.errors import InputError
 from csr_rating.loading import load_criteria
 from csr_rating.scorecard import Scorecard
 from tests.conftest import REPORTS
+from tests.strategies import shuffled
 
 CRITERIA = load_criteria()
 EXAMPLES = {
@@ -243,16 +243,6 @@ def with_more_disclosures(draw: st.DrawFn, example: str) -> dict[str, Any]:
     return doc
 
 
-def _shuffled(node: Any, rng: random.Random) -> Any:
-    if isinstance(node, dict):
-        items = list(node.items())
-        rng.shuffle(items)
-        return {key: _shuffled(value, rng) for key, value in items}
-    if isinstance(node, list):
-        return [_shuffled(value, rng) for value in node]
-    return node
-
-
 def _signature(card: Scorecard) -> tuple:
     """Everything that is scored (line numbers, which move with the keys, left out)."""
     return (
@@ -279,5 +269,5 @@ def test_key_order_does_not_change_the_score(example, scratch, data, rng):
     doc = data.draw(with_more_disclosures(example), label="report with more disclosures")
     _write(scratch, doc)
     before = _signature(rate(scratch, CRITERIA))
-    _write(scratch, _shuffled(doc, rng))
+    _write(scratch, shuffled(doc, rng))
     assert _signature(rate(scratch, CRITERIA)) == before

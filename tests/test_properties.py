@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from csr_rating.engine import score
 from csr_rating.render import FORMATS
 from csr_rating.report import Report
-from tests.strategies import CRITERIA, addition, report
+from tests.strategies import CRITERIA, addition, report, shuffled
 
 SETTINGS = settings(max_examples=120, deadline=None)
 
@@ -54,21 +54,11 @@ def test_star_mapping_is_monotone(a, b):
     assert CRITERIA.standard.stars_for(low) <= CRITERIA.standard.stars_for(high)
 
 
-def _shuffled(value, rng):
-    if isinstance(value, dict):
-        items = list(value.items())
-        rng.shuffle(items)
-        return {k: _shuffled(v, rng) for k, v in items}
-    if isinstance(value, list):
-        return [_shuffled(v, rng) for v in value]
-    return value
-
-
 @settings(max_examples=40, deadline=None)
 @given(report(), st.integers(0, 2**32 - 1))
 def test_output_is_deterministic_and_ignores_key_order(data, seed):
     first = card(data)
-    again = card(_shuffled(data, random.Random(seed)))
+    again = card(shuffled(data, random.Random(seed)))
     for fmt, render in FORMATS.items():
         assert render(first, "en", True, 10) == render(again, "en", True, 10), fmt
     json.loads(FORMATS["json"](first, "zh", False, 5))
