@@ -1,0 +1,332 @@
+"""Multi-year data tables in a draft's text: the rows behind the comparability and completeness scores.
+
+A table starts at a header line that ends in two or more consecutive years ("Indicator 2018 2019
+2020", "指标 单位 2018年 2019年 2020年", "2021 2020 2019"); the years give the columns. Below it,
+each row is a name (with its unit in parentheses or as a flattened unit column) followed by one
+figure per year. What real extractions do to tables is handled in general, not per report:
+
+- names broken over several lines are joined (a fragment with an open parenthesis, a trailing
+  hyphen or connecting word, or a row that is only figures takes the lines above it);
+- section labels between rows ("Environmental Responsibility", "安全") become the rows' section;
+- several rows flattened onto one line ("– Vehicle plants t 1 2 3 – Others t 4 5 6") are split,
+  a row led by a dash being a sub-row of the row before it;
+- placeholders (——, -, /, N/A, 不适用) mean the year is not reported;
+- a figure broken by a stray space ("90, 258"), a note mark ("451,611*"), a footnote digit glued
+  to the name ("emissions9") or page furniture glued to the end of a row is repaired and flagged
+  for review, never guessed silently.
+
+A table ends at the next header, at a prose paragraph, or after a few lines that are not rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from csr_rating.ingest.document import Document, Line
+from csr_rating.ingest.values import (
+    COUNT_WORDS,
+    Cell,
+    is_placeholder,
+    is_unit_cell,
+    paren_unit,
+    parse_cell,
+    split_unit,
+    strip_footnote_marks,
+    year_of,
+)
+
+MAX_FRAGMENTS = 4  # name lines joined at most (the longest real names wrap over three)
+MAX_GAP = 6  # non-row lines after which a table is over
+PROSE_LENGTH = 160  # a line longer than this without figures is a paragraph, not a table cell
+_DASHES = ("–", "—", "-", "－")
+_CONNECTORS = {"of", "and", "in", "the", "for", "to", "per", "by", "on", "at", "from", "with", "or", "a", "an"}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_YEAR_SPACE = re.compile(r"((?:19|20)\d{2})\s+(年度?)")
+_LEAD_IN = re.compile(r"^(?:among (?:which|them)|of which|including|incl\.|其中)\s*[:：,，]?\s*", re.IGNORECASE)
+_LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_STRAY_SPACE = re.compile(r"^\d{1,3},$")
+_THREE_DIGITS = re.compile(r"^\d{3}(?:\.\d+)?[.%]?$")
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    unit: str | None
+    values: dict[int, float | int | str]
+    line: Line
+    section: str | None = None
+    reviews: tuple[str, ...] = ()
+    table: int = 0  # index of the table in the document
+
+
+@dataclass
+class _Table:
+    index: int
+    years: list[int]
+    section: str | None
+    unit_column: bool
+    pending: list[str] = field(default_factory=list)
+    pending_line: Line | None = None
+    gap: int = 0
+    parent: str | None = None  # last main row, for dash-led sub-rows
+
+
+def header_years(tokens: list[str]) -> tuple[list[str], list[int]] | None:
+    """(label tokens, years) when the tokens end in >= 2 consecutive years, else None."""
+    years: list[int] = []
+    index = len(tokens)
+    while index > 0:
+        year = year_of(tokens[index - 1])
+        if year is None:
+            break
+        years.insert(0, year)
+        index -= 1
+    if len(years) < 2 or len(set(years)) != len(years):
+        return None
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}
+    if steps not in ({1}, {-1}):
+        return None
+    return tokens[:index], years
+
+
+def tokens_of(line: Line) -> list[str]:
+    """Cells when the reader knew them (tabs), else words; a cell of several figures is split."""
+    text = _YEAR_SPACE.sub(r"\1\2", line.text)
+    if "\t" not in text:
+        return text.split()
+    out: list[str] = []
+    for cell in (c.strip() for c in text.split("\t")):
+        if not cell:
+            continue
+        parts = cell.split()
+        if len(parts) > 1 and all(parse_cell(p) is not None or year_of(p) is not None for p in parts):
+            out.extend(parts)
+        else:
+            out.append(cell)
+    return out
+
+
+def _join(fragments: Iterable[str]) -> str:
+    text = ""
+    for fragment in (f.strip() for f in fragments):
+        if not fragment:
+            continue
+        if not text or text.endswith("-") or _CJK.match(fragment[:1]) or _CJK.search(text[-1:]):
+            text += fragment
+        else:
+            text += " " + fragment
+    return " ".join(text.split())
+
+
+def _is_continuation(pending: list[str], name_words: list[str]) -> bool:
+    """Whether the lines above belong to this row's name rather than being a section label."""
+    if not pending:
+        return False
+    if not name_words:
+        return True
+    joined = " ".join(pending)
+    if joined.count("(") + joined.count("（") > joined.count(")") + joined.count("）"):
+        return True
+    last = pending[-1].split()[-1] if pending[-1].split() else ""
+    first = name_words[0]
+    return last.endswith(("-", ",", "/", "、")) or last.casefold() in _CONNECTORS or first[:1].islower()
+
+
+def _after_complete_names(pending: list[str]) -> list[str]:
+    """Fragments after the last one that is a complete "name (unit)" other than the final one: such
+    a fragment is a row whose figures were lost (a chart), not the start of this row's name."""
+    for index in range(len(pending) - 2, -1, -1):
+        if paren_unit(pending[index])[1] is not None:
+            return pending[index + 1 :]
+    return pending
+
+
+def _figures(cells: list[Cell | None]) -> int:
+    return sum(cell is not None for cell in cells)
+
+
+def _repair(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Join a figure broken by a stray space ("90," "258" -> "90,258")."""
+    out: list[str] = []
+    reviews: list[str] = []
+    for token in tokens:
+        if out and _STRAY_SPACE.match(out[-1]) and _THREE_DIGITS.match(token):
+            reviews.append(f"a figure printed as {out[-1] + ' ' + token!r} was read as {out[-1] + token!r}")
+            out[-1] += token
+        else:
+            out.append(token)
+    return out, reviews
+
+
+def _strip_furniture(tokens: list[str], width: int, years: list[int]) -> tuple[list[str], str | None]:
+    """A page number and running header year glued after the last figure ("… 1.62 101 2021.")."""
+    if len(tokens) >= width + 2 and year_of(tokens[-1]) in years:
+        page = tokens[-2]
+        if page.isdigit() and len(page) <= 3:
+            return tokens[:-2], f"dropped {page} {tokens[-1]} after the figures (page number and header)"
+    return tokens, None
+
+
+def split_rows(tokens: list[str], width: int) -> list[tuple[list[str], list[Cell]]]:
+    """Walk the tokens: name words, then a run of >= ``width`` figures, repeatedly. Extra figures
+    at the front of a run belong to the name ("Fortune Global 500 141 141 158")."""
+    rows: list[tuple[list[str], list[Cell]]] = []
+    name: list[str] = []
+    index = 0
+    while index < len(tokens):
+        run: list[Cell] = []
+        end = index
+        while end < len(tokens):
+            cell = parse_cell(tokens[end])
+            if cell is None or _leads_sub_row(tokens, end):
+                break
+            run.append(cell)
+            end += 1
+        if len(run) >= width:
+            extra = len(run) - width
+            name.extend(tokens[index : index + extra])
+            rows.append((name, run[extra:]))
+            name = []
+            index = end
+        elif run:
+            name.extend(tokens[index:end])
+            index = end
+        else:
+            name.append(tokens[index])
+            index += 1
+    if name:
+        rows.append((name, []))
+    return rows
+
+
+def _leads_sub_row(tokens: list[str], index: int) -> bool:
+    """A dash followed by words starts a sub-row ("– Vehicle plants t 1 2 3"); a dash followed by
+    a figure or at the end is a placeholder."""
+    return tokens[index] in _DASHES and index + 1 < len(tokens) and parse_cell(tokens[index + 1]) is None
+
+
+def _name_and_unit(words: list[str], unit_column: bool, cells: bool) -> tuple[str, str | None, bool]:
+    """Name and unit of a row; with cells (a tab-separated row) a unit column is its own cell."""
+    words, footnote = strip_footnote_marks(words)
+    if cells and len(words) >= 2 and (unit_column or is_unit_cell(words[-1])):
+        return _join(words[:-1]), words[-1], footnote
+    name, unit = paren_unit(_join(words))
+    if unit is None:
+        kept, unit = split_unit(name.split())
+        if unit is not None and kept and (unit_column or unit.casefold() not in COUNT_WORDS):
+            name = " ".join(kept)
+        else:
+            unit = None
+    return name, unit, footnote
+
+
+def _dash_led(words: list[str]) -> bool:
+    return bool(words) and words[0] in _DASHES
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.table: _Table | None = None
+        self.count = 0
+
+    def feed(self, line: Line) -> None:
+        tokens = tokens_of(line)
+        if not tokens:
+            return
+        header = header_years(tokens)
+        if header is not None:
+            label, years = header
+            self.table = _Table(
+                self.count,
+                years,
+                _join(label) or None,
+                unit_column=any(t.casefold() in ("unit", "units", "单位") for t in label),
+            )
+            self.count += 1
+            return
+        if self.table is not None:
+            self._row_line(line, tokens, self.table)
+
+    def _row_line(self, line: Line, tokens: list[str], table: _Table) -> None:
+        width = len(table.years)
+        tokens, reviews = _repair(tokens)
+        tokens, furniture = _strip_furniture(tokens, width, table.years)
+        if furniture:
+            reviews.append(furniture)
+        parts = split_rows(tokens, width)
+        if not any(cells for _, cells in parts):
+            self._not_a_row(line, table)
+            return
+        for words, cells in parts:
+            if not cells:  # trailing name words: the start of the next row's name
+                self._not_a_row(line, table, words)
+                continue
+            self._emit(line, table, words, cells, list(reviews))
+        table.gap = 0
+
+    def _not_a_row(self, line: Line, table: _Table, words: list[str] | None = None) -> None:
+        text = _join(words) if words is not None else line.text.strip()
+        prose = len(text) > PROSE_LENGTH or (text.endswith(("。", ". ")) and len(text) > 60)
+        if prose or len(table.pending) >= MAX_FRAGMENTS:
+            table.gap += MAX_GAP if prose else 1
+            table.pending = []
+        else:
+            table.gap += 1
+            if not table.pending:
+                table.pending_line = line
+            table.pending.append(text)
+        if table.gap >= MAX_GAP:
+            self.table = None
+
+    def _emit(self, line: Line, table: _Table, words: list[str], cells: list[Cell], reviews: list[str]) -> None:
+        start = line
+        table.pending = _after_complete_names(table.pending)
+        if _is_continuation(table.pending, words):
+            words = " ".join(table.pending).split() + words if not _CJK.search("".join(table.pending)) else [
+                _join([*table.pending, *words])
+            ]
+            start = table.pending_line or line
+        elif table.pending:
+            table.section = _join(table.pending).rstrip(".:：")
+            table.parent = None
+        table.pending = []
+        table.pending_line = None
+        sub = _dash_led(words)
+        if sub:
+            words = words[1:]
+        name, unit, footnote = _name_and_unit(words, table.unit_column, "\t" in line.text)
+        if footnote:
+            reviews.append("a footnote digit glued to the name was dropped")
+        if sub and table.parent:
+            name = f"{table.parent} – {name}"
+        elif not sub:
+            table.parent = name.split(" – ")[0]
+        name = _LEAD_IN.sub("", name.strip(" :："))
+        if not _LETTER.search(name) or len(name) > 300:
+            return
+        values: dict[int, float | int | str] = {}
+        for year, cell in zip(table.years, cells, strict=False):
+            if cell.value is not None:
+                values[year] = cell.value
+            if cell.review:
+                reviews.append(f"{year}: {cell.review}")
+        if not values:
+            return
+        if unit is None and any(c.text.rstrip(".").endswith(("%", "％")) for c in cells):
+            unit = "%"
+        self.rows.append(Row(name, unit, values, start, table.section, tuple(reviews), table.index))
+
+
+def extract_rows(doc: Document) -> list[Row]:
+    """Every row of every multi-year table, in document order."""
+    walker = _Walker()
+    for line in doc.lines:
+        walker.feed(line)
+    return walker.rows
+
+
+def placeholder_only(tokens: list[str]) -> bool:
+    return bool(tokens) and all(is_placeholder(t) for t in tokens)
