@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # not frozen: raising through a context manager sets __traceback__ on it
 class InputError(Exception):
     """A problem with something the user gave us; the CLI prints ``str(error)`` and exits 2."""
 

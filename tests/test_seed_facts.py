@@ -85,7 +85,16 @@ def test_no_passage_of_the_seed_is_copied_into_docs_criteria_or_tests():
         *ROOT.glob("tests/**/*.yaml"),
     ]
     # names of standards and addresses (facts) run to about 14 words; copied sentences run longer
-    assert not _copied({p.name: p.read_text(encoding="utf-8") for p in files}, 16)
+    assert not _copied({p.name: _without_indicator_names(p) for p in files}, 16)
+
+
+def _without_indicator_names(path: Path) -> str:
+    """The annotations of the KPI tables hold each indicator's name as printed (a fact, and some run
+    to 18 words); everything else in them is checked like any other file."""
+    text = path.read_text(encoding="utf-8")
+    if path.parent.name != "annotations":
+        return text
+    return "\n".join(line for line in text.splitlines() if not line.lstrip(" -").startswith("name:"))
 
 
 def test_the_copy_check_would_catch_a_copied_sentence():

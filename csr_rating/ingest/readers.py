@@ -1,0 +1,774 @@
+"""Readers: a draft report file (plain text, Markdown, PDF, Word .docx) becomes a ``Document`` of
+numbered lines with provenance.
+
+What a reader guarantees, whatever the format:
+- the kind is decided by content (magic bytes) first and the file name second, so a PDF saved as
+  ``report.txt`` is still read as a PDF and a Markdown file is recognised by its ``.md`` suffix;
+- table cells come out separated by a tab: Markdown pipe tables, Word tables, and PDF table rows
+  rebuilt from character positions (a large horizontal gap between characters is a cell boundary);
+- every bad input (missing, unreadable, binary, encrypted, scanned, corrupt) is one ``InputError``
+  naming the file, never a traceback and never an empty document.
+
+Line numbers: for text and Markdown they are the editor's line numbers of the file; for PDF and
+Word they are running numbers of the extracted lines (PDF lines also carry their 1-based page).
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import io
+import math
+import re
+import stat
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from csr_rating.errors import InputError
+from csr_rating.ingest.document import Document, Line, SourceKind
+
+SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+MAX_BYTES = 50 * 1024 * 1024
+STDIN_NAME = "<stdin>"
+SUPPORTED = "a draft report (.txt, .md, .pdf or .docx)"
+
+
+def is_draft(path: Path | str) -> bool:
+    """True for a file ``read_document`` is meant for (by suffix), as opposed to a report YAML."""
+    return Path(str(path)).suffix.lower() in SUFFIXES
+
+
+def read_document(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read a draft report into a Document; ``"-"`` reads standard input. Raises InputError."""
+    if not str(path).strip():
+        raise InputError("''", "empty file name")
+    if str(path) == "-":
+        shown, suffix = STDIN_NAME, ""
+        raw = _read_stdin(max_bytes)
+    else:
+        shown, suffix = str(path), Path(str(path)).suffix.lower()
+        raw = _read_file(Path(str(path)), max_bytes)
+    return parse_bytes(raw, shown, suffix)
+
+
+def parse_bytes(raw: bytes, shown: str, suffix: str = "") -> Document:
+    """Dispatch on content first (PDF header, ZIP with a Word body), then on the suffix."""
+    if not raw.strip():
+        raise InputError(shown, "file is empty; expected " + SUPPORTED)
+    if b"%PDF-" in raw[:1024]:
+        return read_pdf(raw, shown)
+    if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return read_docx(raw, shown)
+    if raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InputError(shown, "an old binary Word .doc (or other Office) file; save it as .docx and ingest that")
+    if raw.lstrip().startswith(b"{\\rtf"):
+        raise InputError(shown, "an RTF file; save it as .docx or plain text and ingest that")
+    if suffix == ".pdf":
+        raise InputError(shown, "not a PDF (no %PDF header); the file is damaged or mis-named")
+    if suffix == ".docx":
+        raise InputError(shown, "not a Word .docx (not a ZIP archive); the file is damaged or mis-named")
+    text = decode_text(raw, shown)
+    if suffix in MARKDOWN_SUFFIXES:
+        return Document(shown, "markdown", tuple(_markdown_lines(split_lines(text))))
+    return _document(shown, "text", split_lines(text))
+
+
+# --- reading bytes -------------------------------------------------------------------------------
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes; only regular files, never more than ``max_bytes`` read."""
+    shown = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(shown, "is a directory, expected " + SUPPORTED)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(shown, "not a regular file (a device, pipe or socket); expected " + SUPPORTED)
+        if info.st_size > max_bytes:
+            raise InputError(shown, f"file is larger than the limit of {_size(max_bytes)} ({_size(info.st_size)})")
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(shown, "no such file") from None
+    except OSError as exc:
+        raise InputError(shown, f"cannot read file: {exc.strerror or exc}") from None
+    except ValueError:  # a NUL byte in the name
+        raise InputError(shown, "invalid file name") from None
+    if len(raw) > max_bytes:  # it grew while we read it
+        raise InputError(shown, f"file is larger than the limit of {_size(max_bytes)}")
+    return raw
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    try:
+        raw = sys.stdin.buffer.read(max_bytes + 1)
+    except (OSError, AttributeError, ValueError) as exc:
+        raise InputError(STDIN_NAME, f"cannot read standard input: {exc}") from None
+    if len(raw) > max_bytes:
+        raise InputError(STDIN_NAME, f"input is larger than the limit of {_size(max_bytes)}")
+    return raw
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def _document(shown: str, kind: SourceKind, texts: list[str]) -> Document:
+    return Document(shown, kind, tuple(Line(text, n) for n, text in enumerate(texts, 1)))
+
+
+# --- plain text ----------------------------------------------------------------------------------
+
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff\ufffe\uffff]")
+# Characters as frequent in Simplified as in Traditional Chinese text: the share of them tells real
+# Chinese from bytes of another encoding read as Chinese (which gives rare characters).
+_COMMON_HAN = frozenset("的一是在不有和人中大上年以及公司其业务管理发展社会服务保工作")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """Text from bytes: UTF-8/16/32 with a BOM, UTF-8, UTF-16 without BOM, then GB18030 or Big5
+    for Chinese files saved by older Windows tools, then Windows-1252 for mostly-ASCII files.
+    Binary data is refused with the offset of the first byte that gives it away."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: the same first two bytes
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(shown, f"invalid {codec.upper()} text at byte offset {exc.start}") from None
+    if b"\x00" in raw:
+        return _decode_nul(raw, shown)
+    junk = _CONTROL_BYTES.findall(raw[:65536])
+    if len(junk) > max(8, len(raw[:65536]) // 100):
+        offset = _CONTROL_BYTES.search(raw).start()  # type: ignore[union-attr]
+        raise InputError(
+            shown, f"binary file (control byte 0x{raw[offset]:02x} at byte offset {offset}); expected text"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    if _mostly_utf8(raw):  # UTF-8 with a damaged byte: reading it as anything else garbles the rest
+        raise InputError(shown, f"not valid UTF-8 at byte offset {first_bad}; the file is damaged or mixes encodings")
+    chinese = _decode_chinese(raw)
+    if chinese is not None:
+        return chinese
+    non_ascii = sum(1 for byte in raw if byte > 0x7F)
+    if non_ascii <= len(raw) * 0.3:  # Western text with accents; Chinese is mostly high bytes
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    raise InputError(
+        shown, f"not valid UTF-8 at byte offset {first_bad} (nor GB18030 or Big5 Chinese); save the file as UTF-8"
+    )
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """Nearly all bytes above ASCII form well-made UTF-8 sequences (other encodings rarely do)."""
+    high = sum(1 for byte in raw if byte > 0x7F)
+    covered = sum(len(match) for match in _UTF8_SEQUENCE.findall(raw))
+    return high > 0 and covered >= 0.9 * high
+
+
+def _decode_nul(raw: bytes, shown: str) -> str:
+    """NUL bytes: UTF-16/32 text saved without a BOM (every other byte zero), or binary data."""
+    head = raw[:8192]
+    for codec, zeros in (("utf-32-le", head[1::4] + head[2::4] + head[3::4]), ("utf-32-be", head[0::4] + head[1::4])):
+        if len(head) % 4 == 0 and zeros.count(0) == len(zeros):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                break
+    for codec, zeros in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+        if len(raw) % 2 == 0 and zeros.count(0) > len(zeros) * 0.6:
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                break
+    raise InputError(shown, f"binary file (a NUL byte at byte offset {raw.index(0)}); expected text")
+
+
+def _decode_chinese(raw: bytes) -> str | None:
+    """GB18030 or Big5, whichever reads as real Chinese (enough very common characters)."""
+    best: tuple[float, str] | None = None
+    for codec in ("gb18030", "big5"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        han = _HAN.findall(text)
+        if len(han) < 2:
+            continue
+        share = sum(1 for ch in han if ch in _COMMON_HAN) / len(han)
+        if best is None or share > best[0]:
+            best = (share, text)
+    return best[1] if best is not None and best[0] >= 0.03 else None
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them: only CR, LF and CRLF end a line; other control characters
+    (form feeds from pdftotext, stray escapes) become spaces so they cannot break the numbering."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    return [_CONTROL_CHARS.sub(" ", line).rstrip() for line in text.split("\n")]
+
+
+# --- Markdown ------------------------------------------------------------------------------------
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_RULE_LINE = re.compile(r"^\s*([-=*_])(\s*\1){2,}\s*$")
+_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
+_QUOTE = re.compile(r"^\s*(>\s?)+")
+_URL = r"\((?:[^()]|\([^()]*\))*\)"  # (url), allowing one level of parentheses inside
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _URL)  # no nested brackets: linear on hostile lines
+_LINK = re.compile(r"\[([^\[\]]+)\]" + _URL)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_CODE = re.compile(r"`([^`]*)`")
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _markdown_lines(texts: list[str]) -> Iterator[Line]:
+    """One Line per line of the file (numbers unchanged); markup that would confuse table and
+    heading detection is removed, pipe-table rows become tab-separated cells."""
+    rows = _table_rows(texts)
+    in_code = False
+    for index, text in enumerate(texts):
+        if _FENCE.match(text):
+            in_code = not in_code
+            yield Line("", index + 1)
+        elif in_code:
+            yield Line(text, index + 1)
+        elif rows[index]:
+            yield Line("" if _TABLE_RULE.match(text) else _table_cells(text), index + 1)
+        else:
+            yield Line(_plain_markdown(text), index + 1)
+
+
+def _table_rows(texts: list[str]) -> list[bool]:
+    """Which lines are pipe-table rows: in a run of lines holding pipes, those starting with a pipe,
+    or all of them when the run has a |---| rule (tables may leave out the outer pipes)."""
+    rows = [False] * len(texts)
+    start = 0
+    while start < len(texts):
+        end = start
+        while end < len(texts) and "|" in texts[end]:
+            end += 1
+        if end == start:
+            start += 1
+            continue
+        ruled = any(_TABLE_RULE.match(texts[i]) for i in range(start, end))
+        for i in range(start, end):
+            rows[i] = ruled or texts[i].lstrip().startswith("|")
+        start = end
+    return rows
+
+
+def _table_cells(text: str) -> str:
+    cells = _CELL_SPLIT.split(text.strip())
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return "\t".join(_inline(cell.replace("\\|", "|")).strip() for cell in cells)
+
+
+def _plain_markdown(text: str) -> str:
+    if _RULE_LINE.match(text):
+        return ""
+    text = _QUOTE.sub("", text)
+    if _HEADING.match(text):
+        text = _CLOSING_HASHES.sub("", _HEADING.sub("", text))
+    text = _BULLET.sub(r"\1", text)
+    return _inline(text).rstrip()
+
+
+def _inline(text: str) -> str:
+    text = _BREAK_TAG.sub(" ", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    return _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+SCANNED = "no text layer (a scanned PDF?); run OCR first, e.g. ocrmypdf, then ingest the result"
+MIN_PAGE_CHARS = 10  # a page with fewer visible characters than this has no text layer to speak of
+MIN_TEXT_PAGES = 0.1  # share of pages that must have text; fewer is a scan with a digital cover
+SAME_LINE_OVERLAP = 0.5  # share of the smaller box height two characters must share to be on one line
+SPACE_GAP = 0.12  # a gap wider than this (in line heights) beyond the line's usual spacing is a word gap
+CELL_GAP = 1.0  # ... and wider than this a cell boundary (a tab)
+MIN_COLUMN_LINES = 3  # lines of side-by-side prose it takes to read a block column by column
+_NUMBER_CELL = re.compile(r"^[\s\d.,%()+\-–—/]+$")  # a cell of bare figures: a table, not prose
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+
+# One character: (left, right, bottom, top, text) in the page's reading frame (text runs along +x).
+Char = tuple[float, float, float, float, str]
+
+
+def read_pdf(raw: bytes, shown: str) -> Document:
+    """The text layer of every page, rebuilt into lines from character positions."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(raw)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError(
+                shown, "encrypted PDF (it needs a password); save an unprotected copy and ingest that"
+            ) from None
+        raise InputError(shown, f"not a readable PDF (damaged?): {_pdfium_reason(exc)}") from None
+    try:
+        pages = _pdf_pages(pdf, shown)
+    finally:
+        pdf.close()
+    text_pages = sum(1 for page in pages if sum(len(text.replace(" ", "")) for text in page) >= MIN_PAGE_CHARS)
+    if text_pages == 0 or text_pages < MIN_TEXT_PAGES * len(pages):
+        raise InputError(shown, SCANNED)
+    lines = []
+    for page_number, texts in enumerate(pages, 1):
+        lines.extend(Line(text, len(lines) + 1, page_number) for text in texts)
+    return Document(shown, "pdf", tuple(lines))
+
+
+def _pdfium_reason(exc: Exception) -> str:
+    match = re.search(r"PDFium: ([^)]*)", str(exc))
+    return match.group(1).strip().rstrip(".") if match else str(exc).strip().rstrip(".")
+
+
+def _pdf_pages(pdf: Any, shown: str) -> list[list[str]]:
+    import pypdfium2 as pdfium
+
+    count = len(pdf)
+    if count == 0:
+        raise InputError(shown, "PDF has no pages")
+    pages = []
+    for index in range(count):
+        try:
+            pages.append(_read_page(pdf, index))
+        except pdfium.PdfiumError as exc:
+            raise InputError(shown, f"cannot read page {index + 1} of the PDF: {_pdfium_reason(exc)}") from None
+    return pages
+
+
+def _read_page(pdf: Any, index: int) -> list[str]:
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return page_lines(_page_chars(textpage.raw))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _page_chars(textpage: Any) -> list[Char]:
+    """Visible characters with their loose boxes (advance width by font height), turned so the
+    page's main text direction runs along +x; characters at other angles (chart labels) are left out."""
+    import pypdfium2.raw as pdfium_c
+
+    get_box, get_angle = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharAngle
+    box = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(box)
+    by_quarter: list[list[Char]] = [[], [], [], []]
+    for index, ch in _page_text(textpage):
+        if ch == " " or ch == "\ufffd" or not ch.isprintable():
+            continue  # spacing comes from the geometry, not from space characters
+        if not get_box(textpage, index, ref):
+            continue
+        angle = get_angle(textpage, index)  # radians clockwise, or -1 when unknown
+        quarter = 0 if angle < 0.1 or angle > 6.18 else -round(angle / (math.pi / 2)) % 4
+        by_quarter[quarter].append((box.left, box.right, box.bottom, box.top, ch))
+    main = max(range(4), key=lambda quarter: len(by_quarter[quarter]))  # ties: the upright text
+    return [_turn(char, main) for char in by_quarter[main]]
+
+
+def _page_text(textpage: Any) -> Iterator[tuple[int, str]]:
+    """(index, character) for each character of the page: one call for the whole page when every
+    character is one UTF-16 unit (nearly always), else one call per character."""
+    import pypdfium2.raw as pdfium_c
+
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return iter(())
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: 2 * max(written - 1, 0)].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return enumerate(text)
+    codes = (pdfium_c.FPDFText_GetUnicode(textpage, index) for index in range(count))
+    return ((index, chr(code) if 0 < code < 0x110000 else "\ufffd") for index, code in enumerate(codes))
+
+
+def _turn(char: Char, quarter: int) -> Char:
+    """Rotate a box by -quarter * 90 degrees, so text drawn at that angle reads left to right."""
+    left, right, bottom, top, ch = char
+    if quarter == 0:
+        return char
+    if quarter == 1:  # runs upwards: x <- y, y <- -x
+        return (bottom, top, -right, -left, ch)
+    if quarter == 2:
+        return (-right, -left, -top, -bottom, ch)
+    return (-top, -bottom, left, right, ch)  # runs downwards: x <- -y, y <- x
+
+
+# A run of a line between two cell gaps: (left, right, text).
+Segment = tuple[float, float, str]
+Gutter = tuple[float, float]  # the empty x-range between two columns
+
+
+def page_lines(chars: list[Char]) -> list[str]:
+    """A page's lines, top to bottom: characters grouped into lines by vertical overlap, each line
+    cut into segments at wide gaps (table cells), columns of prose read one after the other."""
+    rows = [_segments(line) for line in _group_lines(chars)]
+    rows = _read_columns(rows)
+    return [text for text in ("\t".join(segment[2] for segment in row) for row in rows) if text]
+
+
+def _group_lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters sharing most of their height with a line's first character belong to that line."""
+    chars = sorted(chars, key=lambda c: (-(c[2] + c[3]), c[0]))
+    lines: list[list[Char]] = []
+    low = high = 0.0  # the box of the first character of the current line
+    for char in chars:
+        bottom, top = char[2], char[3]
+        overlap = min(high, top) - max(low, bottom)
+        smaller = min(high - low, top - bottom)
+        if lines and (overlap >= SAME_LINE_OVERLAP * smaller if smaller > 0 else abs(low - bottom) < 1.0):
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+            low, high = bottom, top
+    return lines
+
+
+def _segments(line: list[Char]) -> list[Segment]:
+    """Left to right: no gap joins characters, a word gap is a space, a wide gap ends a segment."""
+    line.sort(key=lambda c: c[0])
+    kept = _drop_overprint(line)
+    height = median([c[3] - c[2] for c in kept]) or 1.0
+    gaps = []
+    reach = kept[0][1]  # the rightmost edge so far: a gap is measured from there
+    for char in kept[1:]:
+        gaps.append(char[0] - reach)
+        reach = max(reach, char[1])
+    usual = _usual_gap(gaps, height)
+    space, cell = usual + SPACE_GAP * height, usual + CELL_GAP * height
+    segments: list[Segment] = []
+    start, parts, reach = kept[0][0], [kept[0][4]], kept[0][1]
+    for gap, char in zip(gaps, kept[1:], strict=True):
+        if gap > cell:
+            segments.append((start, reach, "".join(parts)))
+            start, parts = char[0], []
+        elif gap > space:
+            parts.append(" ")
+        parts.append(char[4])
+        reach = max(reach, char[1])
+    segments.append((start, reach, "".join(parts)))
+    cleaned = [(left, right, text.translate(_LIGATURES).strip()) for left, right, text in segments]
+    return [segment for segment in cleaned if segment[2]]
+
+
+def _read_columns(rows: list[list[Segment]]) -> list[list[Segment]]:
+    """Put multi-column prose in reading order: where at least MIN_COLUMN_LINES lines hold two to
+    four prose segments separated by the same gutters, the block around them (lines that stay
+    within the columns) is read column by column. Table rows (short cells, numbers) never start a
+    block and never join one across a gutter, so KPI tables keep their rows."""
+    right = max((segment[1] for row in rows for segment in row), default=0.0)
+    left = min((segment[0] for row in rows for segment in row), default=0.0)
+    gutters = [_prose_gutters(row, right - left) for row in rows]
+    out: list[list[Segment]] = []
+    plain = 0  # rows at the end of ``out`` copied unchanged, which a block may still claim
+    index = 0
+    while index < len(rows):
+        found = gutters[index]
+        if found is None:
+            out.append(rows[index])
+            plain, index = plain + 1, index + 1
+            continue
+        start = index
+        while plain and _fits(rows[start - 1], found):
+            start, plain = start - 1, plain - 1
+            out.pop()
+        end, columned = index + 1, 1
+        while end < len(rows):
+            shared = _shared(found, gutters[end])
+            if shared is not None:
+                found, columned = shared, columned + 1
+            elif not _fits(rows[end], found):
+                break
+            end += 1
+        if columned >= MIN_COLUMN_LINES:
+            out.extend(_by_column(rows[start:end], found))
+            plain, index = 0, end
+        else:
+            out.extend(rows[start : index + 1])
+            plain, index = plain + index + 1 - start, index + 1
+    return out
+
+
+def _prose_gutters(row: list[Segment], width: float) -> list[Gutter] | None:
+    """The gaps between a row's segments when every segment looks like a line of a prose column."""
+    if not 2 <= len(row) <= 4 or width <= 0:
+        return None
+    for left, right, text in row:
+        if right - left < 0.18 * width or not _prose(text):
+            return None
+    return [(row[k][1], row[k + 1][0]) for k in range(len(row) - 1)]
+
+
+def _prose(text: str) -> bool:
+    return (len(text) >= 20 and text.count(" ") >= 2 and not _NUMBER_CELL.match(text)) or len(_HAN.findall(text)) >= 10
+
+
+def _shared(gutters: list[Gutter], other: list[Gutter] | None) -> list[Gutter] | None:
+    """The gutters both rows leave empty, or None when they do not line up."""
+    if other is None or len(other) != len(gutters):
+        return None
+    shared = [(max(a[0], b[0]), min(a[1], b[1])) for a, b in zip(gutters, other, strict=True)]
+    return shared if all(low < high for low, high in shared) else None
+
+
+def _fits(row: list[Segment], gutters: list[Gutter]) -> bool:
+    """A row can sit in a column block: no segment crosses a gutter, and a row reaching into
+    several columns has no cell of bare numbers (that would be a table row across the page)."""
+    middles = [(low + high) / 2 for low, high in gutters]
+    if any(left < middle < right for left, right, _ in row for middle in middles):
+        return False
+    columns = {_column(segment, middles) for segment in row}
+    return len(columns) < 2 or not any(_NUMBER_CELL.match(text) for _, _, text in row)
+
+
+def _column(segment: Segment, middles: list[float]) -> int:
+    centre = (segment[0] + segment[1]) / 2
+    return sum(1 for middle in middles if middle < centre)
+
+
+def _by_column(block: list[list[Segment]], gutters: list[Gutter]) -> list[list[Segment]]:
+    middles = [(low + high) / 2 for low, high in gutters]
+    out = []
+    for column in range(len(middles) + 1):
+        for row in block:
+            part = [segment for segment in row if _column(segment, middles) == column]
+            if part:
+                out.append(part)
+    return out
+
+
+def _usual_gap(gaps: list[float], height: float) -> float:
+    """The gap between letters of a word: about zero, but positive in letter-spaced (tracked) text."""
+    small = [gap for gap in gaps if gap < 0.6 * height]
+    return max(0.0, median(small)) if len(small) >= 3 else 0.0
+
+
+def _drop_overprint(line: list[Char]) -> list[Char]:
+    """Fake bold draws a string twice, shifted a little: keep one copy of each doubled character."""
+    kept = [line[0]]
+    for char in line[1:]:
+        last = kept[-1]
+        width = max(last[1] - last[0], 0.1)
+        if char[4] == last[4] and abs(char[0] - last[0]) < 0.3 * width:
+            continue
+        kept.append(char)
+    return kept
+
+
+# --- Word .docx ----------------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MAX_UNPACKED = 300 * 1024 * 1024  # python-docx holds every part in memory; more than this is a ZIP bomb
+MAX_BODY_XML = 100 * 1024 * 1024  # the body XML of a 1,000-page report is about 20 MB
+
+
+def read_docx(raw: bytes, shown: str) -> Document:
+    """The body in document order: a paragraph is a line (a line break starts another), a table row
+    is a line of tab-separated cells; headers, footers and deleted (tracked) text are left out."""
+    _check_zip(raw, shown)
+    import docx
+
+    try:
+        body = docx.Document(io.BytesIO(raw)).element.body
+    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml and zip errors alike
+        kind = re.search(r"content type is '([^']+)'", str(exc))
+        if kind:  # a macro-enabled document or a template: not the main document type python-docx reads
+            raise InputError(
+                shown, f"not a Word document python-docx reads ({kind.group(1)}); save it as .docx"
+            ) from None
+        raise InputError(shown, f"not a readable Word .docx: {_one_line(exc)}") from None
+    texts = [text for block in _blocks(body) for text in block if text]
+    return _document(shown, "docx", texts)
+
+
+def _check_zip(raw: bytes, shown: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
+    except Exception as exc:  # zipfile also raises NotImplementedError, EOFError, struct.error on damage
+        raise InputError(shown, f"not a readable Word .docx (damaged ZIP archive: {_one_line(exc)})") from None
+    if "word/document.xml" not in sizes:
+        raise InputError(shown, "a ZIP archive but not a Word .docx (no word/document.xml); expected " + SUPPORTED)
+    unpacked = sum(sizes.values())
+    if unpacked > MAX_UNPACKED or sizes["word/document.xml"] > MAX_BODY_XML:
+        raise InputError(shown, f"the .docx unpacks to {_size(unpacked)}, more than a report needs (a ZIP bomb?)")
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _blocks(container: Any) -> Iterator[list[str]]:
+    """Lines of each paragraph and table among ``container``'s children, in order; content controls
+    (w:sdt) are looked into."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == W + "p":
+            yield _paragraph_lines(child)
+        elif tag == W + "tbl":
+            yield [_row_text(row) for row in child.iterchildren(W + "tr")]
+        elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            yield from _blocks(child if tag != W + "sdt" else _child(child, W + "sdtContent"))
+
+
+def _child(element: Any, tag: str) -> Any:
+    found = element.find(tag)
+    return found if found is not None else element.makeelement(tag)  # empty: nothing to read
+
+
+def _paragraph_lines(paragraph: Any) -> list[str]:
+    """A paragraph's text (a line break starts a new line), then the lines of its text boxes."""
+    parts: list[str] = []
+    boxes: list[Any] = []
+    _collect(paragraph, parts, boxes)
+    lines = [_clean(text) for text in "".join(parts).split("\n")]
+    for box in boxes:
+        for block in _blocks(box):
+            lines.extend(block)
+    return [line for line in lines if line]
+
+
+def _collect(element: Any, parts: list[str], boxes: list[Any]) -> None:
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in (W + "del", W + "moveFrom", MC_FALLBACK, W + "instrText"):
+            continue  # comments, deleted text, duplicate fallbacks of drawings, field codes
+        if tag == W + "t":
+            parts.append(child.text or "")
+        elif tag == W + "tab":
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            parts.append("\n")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+        elif tag == W + "txbxContent":
+            boxes.append(child)
+        else:
+            _collect(child, parts, boxes)
+
+
+def _row_text(row: Any) -> str:
+    """Cells joined by tabs; a cell spanning several grid columns appears once; the top cell of a
+    vertical merge lends its text to the rows below (a row label spanning rows)."""
+    cells = [_cell_text(cell) for cell in _row_cells(row)]
+    return "\t".join(cells) if any(cells) else ""
+
+
+def _row_cells(row: Any) -> Iterator[Any]:
+    for child in row.iterchildren():
+        if child.tag == W + "tc":
+            yield _merge_root(child)
+        elif child.tag in (W + "sdt", W + "customXml"):
+            yield from _row_cells(_child(child, W + "sdtContent") if child.tag == W + "sdt" else child)
+
+
+def _merge_root(cell: Any) -> Any:
+    """The cell holding the text of a vertical merge that ``cell`` continues (itself otherwise)."""
+    seen = 0
+    while seen < 1000:
+        merge = cell.find(f"{W}tcPr/{W}vMerge")
+        if merge is None or merge.get(W + "val", "continue") != "continue":
+            return cell
+        above = _cell_above(cell)
+        if above is None:
+            return cell
+        cell, seen = above, seen + 1
+    return cell
+
+
+def _cell_above(cell: Any) -> Any:
+    row = cell.getparent()
+    column = _grid_offset(row, cell)
+    previous = row.getprevious()
+    while previous is not None and previous.tag != W + "tr":
+        previous = previous.getprevious()
+    if previous is None:
+        return None
+    offset = _grid_before(previous)
+    for candidate in previous.iterchildren(W + "tc"):
+        if offset == column:
+            return candidate
+        offset += _span(candidate)
+    return None
+
+
+def _grid_offset(row: Any, cell: Any) -> int:
+    offset = _grid_before(row)
+    for candidate in row.iterchildren(W + "tc"):
+        if candidate is cell:
+            return offset
+        offset += _span(candidate)
+    return offset
+
+
+def _grid_before(row: Any) -> int:
+    found = row.find(f"{W}trPr/{W}gridBefore")
+    return _int(found.get(W + "val")) if found is not None else 0
+
+
+def _span(cell: Any) -> int:
+    found = cell.find(f"{W}tcPr/{W}gridSpan")
+    return max(1, _int(found.get(W + "val"))) if found is not None else 1
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
+def _cell_text(cell: Any) -> str:
+    """Everything in a cell on one line: paragraphs and nested tables joined by spaces."""
+    pieces: list[str] = []
+    for block in _blocks(cell):
+        pieces.extend(block)
+    return _clean(" ".join(pieces).replace("\t", " "))
+
+
+def _clean(text: str) -> str:
+    """Collapse runs of spaces (keeping tabs, which mark columns) and drop control characters."""
+    text = _CONTROL_CHARS.sub(" ", text)
+    return "\t".join(" ".join(part.split()) for part in text.split("\t")).strip(" \t")
