@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from csr_rating.catalog import Catalog
 from csr_rating.consistency import check_report
 from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard
 from csr_rating.engine import score
 from csr_rating.i18n import Lang
-from csr_rating.loading import DEFAULT_STANDARD, load_criteria, load_report
+from csr_rating.ingest.readers import is_draft
+from csr_rating.loading import DEFAULT_STANDARD, load_criteria, load_report, parse_text
 from csr_rating.report import Report
 from csr_rating.scorecard import Scorecard
+
+if TYPE_CHECKING:
+    from csr_rating.ingest.pipeline import Draft
 
 SCHEMAS: dict[str, type[Any]] = {
     "report": Report,
@@ -23,12 +27,29 @@ SCHEMAS: dict[str, type[Any]] = {
 }
 
 
-def rate(report_path: Path | str, criteria: CriteriaSet | None = None) -> Scorecard:
-    """Load, validate and score one report file. Raises InputError on any bad input."""
+def rate(
+    report_path: Path | str, criteria: CriteriaSet | None = None, *, industry: str | None = None, year: int | None = None
+) -> Scorecard:
+    """Load, validate and score one report: a structured YAML file, "-" for YAML on standard input,
+    or a draft (.txt, .md, .pdf, .docx) ingested on the fly. Raises InputError on any bad input."""
     criteria = criteria if criteria is not None else load_criteria(standard=DEFAULT_STANDARD)
-    report, source = load_report(report_path)
+    if is_draft(report_path):
+        draft = ingest_draft(report_path, industry=industry, year=year, criteria=criteria)
+        report, source = parse_text(Report, draft.yaml, f"{report_path} (ingested)")
+    else:
+        report, source = load_report(report_path)
     warnings = check_report(report, source, criteria)
     return score(report, criteria, source, notes=warnings)
+
+
+def ingest_draft(
+    draft_path: Path | str, *, industry: str | None = None, year: int | None = None, criteria: CriteriaSet | None = None
+) -> Draft:
+    """Read a draft (.txt, .md, .pdf, .docx or "-") into a structured report; see ``Draft.yaml``.
+    Imported here, not at the top: scoring a YAML report never pays for the PDF and Word readers."""
+    from csr_rating.ingest.pipeline import ingest
+
+    return ingest(draft_path, industry=industry, year=year, criteria=criteria)
 
 
 def default_lang(languages: list[str]) -> Lang:

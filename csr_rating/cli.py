@@ -10,7 +10,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from csr_rating import checks, gate
-from csr_rating.api import SCHEMAS, default_lang, json_schema, rate
+from csr_rating.api import SCHEMAS, default_lang, ingest_draft, json_schema, rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
@@ -50,7 +50,15 @@ def _emit(text: str) -> None:
     sys.stdout.flush()
 
 
-ReportArg = Annotated[Path, typer.Argument(help="The structured report (YAML).")]
+ReportArg = Annotated[
+    Path, typer.Argument(help='The structured report (YAML; "-" reads standard input) or a draft (.txt .md .pdf .docx).')
+]
+IndustryOpt = Annotated[
+    str | None, typer.Option(help="Industry catalog for a draft (e.g. telecom); default: detected from the text.")
+]
+YearOpt = Annotated[
+    int | None, typer.Option(min=1950, max=2100, help="Reporting year of a draft; default: read from the text.")
+]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 ExplainOpt = Annotated[bool, typer.Option(help="Every criterion with points, evidence and what is missing.")]
 LangOpt = Annotated[Language | None, typer.Option(help="Output language (default: the report's).")]
@@ -64,8 +72,8 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to
 ForceOpt = Annotated[bool, typer.Option(help="Let --output replace an existing file.")]
 
 
-def _scored(report: Path, criteria: CriteriaSet) -> Scorecard:
-    card = rate(report, criteria)
+def _scored(report: Path, criteria: CriteriaSet, industry: str | None = None, year: int | None = None) -> Scorecard:
+    card = rate(report, criteria, industry=industry, year=year)
     for note in card.notes:
         sys.stderr.write(f"csr-rating: warning: {_one_line(note)}\n")
     return card
@@ -98,10 +106,12 @@ def score(
     standard: StandardOpt = DEFAULT_STANDARD,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    industry: IndustryOpt = None,
+    year: YearOpt = None,
 ) -> None:
     """Score REPORT: stars per dimension, the overall grade and ranked suggestions."""
     try:
-        card = _scored(report, load_criteria(criteria, standard))
+        card = _scored(report, load_criteria(criteria, standard), industry, year)
         _deliver(_render(card, format, lang, explain, top), output, force)
     except InputError as error:
         _fail(str(error))
@@ -179,6 +189,30 @@ def diff(
         _deliver(text, output, force)
     except InputError as error:
         _fail(str(error))
+
+
+@app.command()
+def ingest(
+    draft: Annotated[Path, typer.Argument(help='The draft: .txt, .md, .pdf or .docx ("-" reads standard input).')],
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    industry: IndustryOpt = None,
+    year: YearOpt = None,
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+) -> None:
+    """Turn a draft report into the structured YAML that `score` reads; check its `# review:` lines."""
+    try:
+        result = ingest_draft(draft, industry=industry, year=year, criteria=load_criteria(criteria, standard))
+        _deliver(result.yaml, output, force)
+    except InputError as error:
+        _fail(str(error))
+    stats = result.stats
+    sys.stderr.write(
+        f"csr-rating: {result.document.path}: {stats.table_rows} table rows ({stats.linked_rows} linked), "
+        f"{stats.prose_figures} prose figures, {stats.qualitative} practices, {stats.topics} topics; "
+        f"{stats.reviews} items to review\n"
+    )
 
 
 @app.command()

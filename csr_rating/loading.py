@@ -17,17 +17,22 @@ from csr_rating.criteria import CriteriaSet, Dimension, DimensionCriteria, Stand
 from csr_rating.errors import InputError
 from csr_rating.messages import validation_error
 from csr_rating.report import Report
-from csr_rating.yamlio import SourceMap, load_yaml, read_text
+from csr_rating.yamlio import STDIN, SourceMap, load_yaml, read_stdin, read_text
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_STANDARD = "cass-csr-4.0"
 
 
 def parse(model: type[M], path: Path) -> tuple[M, SourceMap]:
-    data, source = load_yaml(read_text(path), str(path))
+    return parse_text(model, read_text(path), str(path))
+
+
+def parse_text(model: type[M], text: str, shown: str) -> tuple[M, SourceMap]:
+    """``parse`` for text that is not (or not only) a file: standard input, an ingested draft."""
+    data, source = load_yaml(text, shown)
     if not isinstance(data, dict):
         kind = type(data).__name__
-        raise InputError(str(path), f"expected a YAML mapping at the top level, found a {kind}", 1, 1)
+        raise InputError(shown, f"expected a YAML mapping at the top level, found a {kind}", 1, 1)
     try:
         return model.model_validate(data), source
     except ValidationError as exc:
@@ -35,6 +40,9 @@ def parse(model: type[M], path: Path) -> tuple[M, SourceMap]:
 
 
 def load_report(path: Path | str) -> tuple[Report, SourceMap]:
+    """A structured report from a YAML file, or from standard input when the path is "-"."""
+    if str(path) == STDIN:
+        return parse_text(Report, read_stdin(), "<stdin>")
     return parse(Report, Path(path))
 
 

@@ -8,6 +8,7 @@ Python values ourselves, recording the line of each value in a ``SourceMap`` key
 from __future__ import annotations
 
 import codecs
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,19 @@ def read_text(path: Path) -> str:
     if len(raw) > MAX_BYTES:
         raise InputError(shown, f"file is larger than the limit of {MAX_BYTES} bytes")
     return decode(raw, shown)
+
+
+STDIN = "-"
+
+
+def read_stdin() -> str:
+    """Standard input as text, bounded like a file (a pipe has no size to ask for)."""
+    raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InputError("<stdin>", f"input is larger than the limit of {MAX_BYTES} bytes")
+    if not raw.strip():
+        raise InputError("<stdin>", "no input on standard input")
+    return decode(raw, "<stdin>")
 
 
 def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:

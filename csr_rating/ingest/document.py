@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 SourceKind = Literal["text", "markdown", "pdf", "docx"]
@@ -38,7 +39,7 @@ class Document:
     kind: SourceKind
     lines: tuple[Line, ...]
 
-    @property
+    @cached_property
     def language(self) -> Literal["en", "zh"]:
         """zh when Chinese characters outnumber Latin words: a Chinese report quotes English names
         (GRI, 5G) but an English one rarely holds Chinese."""

@@ -52,13 +52,16 @@ _SYNONYMS = {
     "waste": "waste", "disposed": "waste",
     "satisfaction": "satisfaction", "satisfied": "satisfaction",
     "female": "woman", "women": "woman", "woman": "woman",
+    "gasoline": "fuel", "petrol": "fuel", "diesel": "fuel",
+    "capita": "employee", "hour": "time",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _SHARE_UNITS = {"%", "％", "‰", "percent", "ppm"}
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """Plural to singular, crudely but predictably (no dictionary): enough to compare names."""
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ses", "s"), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             return word[: len(word) - len(suffix)] + repl
@@ -71,10 +74,10 @@ def words(name: str) -> list[str]:
     out: list[str] = []
     for word in _WORD.findall(text):
         for part in word.split("-"):
-            stem = _stem(part)
-            if stem in _STOP or part in _STOP or not stem:
+            stem_ = stem(part)
+            if stem_ in _STOP or part in _STOP or not stem_:
                 continue
-            out.append(_SYNONYMS.get(stem, _SYNONYMS.get(part, stem)))
+            out.append(_SYNONYMS.get(stem_, _SYNONYMS.get(part, stem_)))
     for run in _HAN.findall(text):
         out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return out
@@ -93,9 +96,15 @@ class Matcher:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self._names: list[tuple[str, CatalogIndicator | CatalogTopic, Counter[str]]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._exact: dict[str, list[int]] = {}
         for item in [*catalog.indicators, *catalog.topics]:
             for name in dict.fromkeys((item.name.en, item.name.zh, *item.aliases)):
+                position = len(self._names)
                 self._names.append((name, item, Counter(words(name))))
+                self._exact.setdefault(normalise(name), []).append(position)
+                for word in self._names[-1][2]:
+                    self._by_word.setdefault(word, []).append(position)
 
     @cached_property
     def _idf(self) -> dict[str, float]:
@@ -128,11 +137,15 @@ class Matcher:
     def _best(self, name: str, unit: str | None, kind: type) -> Match | None:
         query = Counter(words(name))
         plain = normalise(name)
+        exact = set(self._exact.get(plain, ()))
+        # only names sharing a word can score: the inverted index spares comparing every name
+        candidates = sorted(exact.union(*(self._by_word.get(word, ()) for word in query)))
         best: tuple[float, float, str, str] | None = None
-        for printed, item, bag in self._names:
+        for position in candidates:
+            printed, item, bag = self._names[position]
             if not isinstance(item, kind):
                 continue
-            score = 1.0 if normalise(printed) == plain else self._similarity(query, bag)
+            score = 1.0 if position in exact else self._similarity(query, bag)
             if score < 0.3:
                 continue
             if isinstance(item, CatalogIndicator):

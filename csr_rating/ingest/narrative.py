@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from csr_rating.catalog import Catalog, CatalogIndicator, normalise
 from csr_rating.ingest.document import Document, Line
+from csr_rating.ingest.matching import stem
 from csr_rating.ingest.values import is_unit_phrase, year_of
 
 MIN_PHRASE = 6  # characters: shorter names ("GHG", "R&D") are too ambiguous in running text
+WINDOW = 60  # characters between a name and its figure
 MAX_SENTENCE = 240  # characters: a longer "sentence" is a flattened table or list, not a statement
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _FIGURE = re.compile(
@@ -44,6 +47,7 @@ class Figure:
     year: int
     value: float | int
     unit: str | None
+    year_stated: bool
 
 
 class PhraseIndex:
@@ -52,11 +56,12 @@ class PhraseIndex:
 
     def __init__(self, catalog: Catalog) -> None:
         self.phrases: dict[str, CatalogIndicator] = {}
+        self._found: dict[str, list[tuple[str, CatalogIndicator, int]]] = {}
         self.longest_words = 1
         self.longest_chars = 1
         for item in catalog.indicators:
             for name in (item.name.en, item.name.zh, *item.aliases):
-                phrase = normalise(name)
+                phrase = _stems(normalise(name))
                 if len(phrase) < (3 if _HAN.search(phrase) else MIN_PHRASE):
                     continue
                 self.phrases.setdefault(phrase, item)
@@ -65,9 +70,18 @@ class PhraseIndex:
                 else:
                     self.longest_words = max(self.longest_words, len(phrase.split()))
 
+    def lookup(self, phrase: str) -> CatalogIndicator | None:
+        return self.phrases.get(_stems(normalise(phrase)))
+
     def find(self, text: str) -> list[tuple[str, CatalogIndicator, int]]:
         """(phrase, item, position in the normalised text) for each catalog phrase in ``text``."""
-        plain = normalise(text)
+        cached = self._found.get(text)
+        if cached is None:
+            cached = self._found[text] = self._find(text)
+        return cached
+
+    def _find(self, text: str) -> list[tuple[str, CatalogIndicator, int]]:
+        plain = _stems(normalise(text))
         found: list[tuple[str, CatalogIndicator, int]] = []
         words = plain.split()
         starts = [m.start() for m in re.finditer(r"\S+", plain)]
@@ -87,6 +101,16 @@ class PhraseIndex:
         return found
 
 
+def _stems(text: str) -> str:
+    """Plural and singular read alike ("stakeholders", "stakeholder")."""
+    return " ".join(_stem_cached(word) for word in text.split())
+
+
+@lru_cache(maxsize=65536)
+def _stem_cached(word: str) -> str:
+    return stem(word)
+
+
 def mentions(doc: Document, index: PhraseIndex) -> list[Mention]:
     """The first line naming each catalog indicator, in document order."""
     seen: dict[str, Mention] = {}
@@ -98,6 +122,36 @@ def mentions(doc: Document, index: PhraseIndex) -> list[Mention]:
     return sorted(seen.values(), key=lambda m: (m.line.number, m.item.id))
 
 
+def sentences(doc: Document, skip: set[int]) -> list[tuple[str, Line]]:
+    """Sentences of the prose with the line each starts on. Extracted text breaks lines inside a
+    sentence, so lines are joined into paragraphs (up to a blank line) before splitting."""
+    out: list[tuple[str, Line]] = []
+    block: list[Line] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        text = ""
+        starts: list[tuple[int, Line]] = []
+        for line in block:
+            starts.append((len(text), line))
+            text += line.text.strip() + ("" if _HAN.search(line.text[-1:]) else " ")
+        for match in _SENTENCE.finditer(text):
+            where = next(line for offset, line in reversed(starts) if offset <= match.start())
+            out.append((match.group().strip(), where))
+        block.clear()
+
+    for line in doc.lines:
+        if not line.text.strip() or line.number in skip:
+            flush()
+        else:
+            block.append(line)
+            if len(block) >= 40:
+                flush()
+    flush()
+    return out
+
+
 def figures(
     doc: Document, index: PhraseIndex, year: int, skip: set[str], table_lines: set[int] | None = None
 ) -> list[Figure]:
@@ -105,25 +159,18 @@ def figures(
     names it next to a number and states its year ("in 2020", "2020年"). Lines of data tables are
     left to the table reader."""
     best: dict[str, Figure] = {}
-    for line in doc.lines:
-        text = line.text
-        if (table_lines and line.number in table_lines) or not any(ch.isdigit() for ch in text):
+    for sentence, line in sentences(doc, table_lines or set()):
+        if not any(ch.isdigit() for ch in sentence):
             continue
-        for sentence in _SENTENCE.findall(text):
-            found = index.find(sentence)
-            if not found:
+        stated = _stated_year(sentence, year)
+        used: set[float | int] = set()
+        for phrase, item, _ in index.find(sentence):
+            if item.kind != "quantitative" or item.id in skip or item.id in best:
                 continue
-            stated = _stated_year(sentence, year)
-            if stated is None:
-                continue
-            for phrase, item, _ in found:
-                if item.kind != "quantitative" or item.id in skip:
-                    continue
-                figure = _figure_near(sentence, item)
-                if figure is None:
-                    continue
-                value, unit = figure
-                best.setdefault(item.id, Figure(item, line, stated, value, unit))
+            figure = _figure_near(sentence, phrase, item)
+            if figure is not None and figure[0] not in used:  # one figure, one indicator
+                used.add(figure[0])
+                best[item.id] = Figure(item, line, stated or year, *figure, stated is not None)
     return sorted(best.values(), key=lambda f: (f.line.number, f.item.id))
 
 
@@ -135,22 +182,71 @@ def _stated_year(sentence: str, year: int) -> int | None:
     return None
 
 
-def _figure_near(sentence: str, item: CatalogIndicator) -> tuple[float | int, str | None] | None:
-    """The first figure of a short sentence naming the indicator (a year is not a figure; a share
-    indicator needs a percentage)."""
+def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[float | int, str | None] | None:
+    """The figure nearest the indicator's name in a short sentence (within WINDOW characters; a
+    year is not a figure; a share indicator needs a percentage)."""
     if len(sentence) > MAX_SENTENCE:
         return None
+    anchor = _anchor(sentence, phrase)
+    if anchor is None:
+        return None
     wants_share = (item.unit or "").strip() in ("%", "％")
+    best: tuple[int, float | int, str | None] | None = None
     for match in _FIGURE.finditer(sentence):
         number = match.group("number")
-        if year_of(number) is not None:
-            continue
         unit = (match.group("unit") or "").strip() or None
-        share = unit in ("%", "％")
-        if wants_share != share:
+        if year_of(number) is not None or wants_share != (unit in ("%", "％")):
+            continue
+        distance = min(abs(match.start() - anchor[0]), abs(match.start() - anchor[1]))
+        if distance > WINDOW or (best is not None and distance >= best[0]):
             continue
         digits = number.replace(",", "")
         value: float | int = float(digits) if "." in digits else int(digits)
-        kept_unit = unit if unit and (share or is_unit_phrase(unit) or _HAN.search(unit)) else None
-        return value, kept_unit
+        kept = unit if unit and (unit in ("%", "％") or is_unit_phrase(unit) or _HAN.search(unit)) else None
+        best = (distance, value, kept)
+    return None if best is None else (best[1], best[2])
+
+
+def _anchor(sentence: str, phrase: str) -> tuple[int, int] | None:
+    """Where the (stemmed, normalised) phrase stands in the sentence as printed: from its first
+    word's start to its last word's end."""
+    words = phrase.split()
+    if not words:
+        return None
+    if _HAN.search(phrase):
+        at = sentence.find(phrase[:2])
+        return None if at < 0 else (at, at + len(phrase))
+    first = re.search(re.escape(words[0][:4]), sentence, re.IGNORECASE)
+    last = re.search(re.escape(words[-1][:4]), sentence[first.start() :], re.IGNORECASE) if first else None
+    if first is None or last is None:
+        return None
+    return first.start(), first.start() + last.end()
+
+
+# Horizontal comparison (comparability): a ranking, an industry average or peers named beside a figure.
+_COMPARISON = {
+    "ranking": re.compile(r"\brank(?:ed|ing|s)?\b|\bNo\.\s*\d+\s+(?:in|among)\b|\btop\s+\d+\b|排名|名列|位列|位居第|排行", re.I),
+    "industry": re.compile(r"industry average|industry[- ]leading|industry benchmark|行业平均|行业领先|行业第一|高于行业|优于行业", re.I),
+    "peer": re.compile(r"\bpeers?\b|\bcompetitors?\b|同行|同业|对标", re.I),
+}
+
+
+def comparison_kind(text: str) -> str | None:
+    """The kind of horizontal comparison a row name or sentence makes, if any."""
+    for kind, pattern in _COMPARISON.items():
+        if pattern.search(text):
+            return kind
     return None
+
+
+def comparisons(doc: Document, index: PhraseIndex, table_lines: set[int]) -> dict[str, tuple[str, Line]]:
+    """Catalog indicator id -> (kind, line) for the first prose sentence that compares a figure of
+    that indicator with a ranking, the industry or peers."""
+    found: dict[str, tuple[str, Line]] = {}
+    for sentence, line in sentences(doc, table_lines):
+        kind = comparison_kind(sentence) if any(ch.isdigit() for ch in sentence) else None
+        if kind is None or len(sentence) > MAX_SENTENCE:
+            continue
+        for _, item, _ in index.find(sentence):
+            found.setdefault(item.id, (kind, line))
+    return found

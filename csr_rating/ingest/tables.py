@@ -284,7 +284,11 @@ class _Walker:
     def _emit(self, line: Line, table: _Table, words: list[str], cells: list[Cell], reviews: list[str]) -> None:
         start = line
         table.pending = _after_complete_names(table.pending)
-        if _is_continuation(table.pending, words):
+        unit_only = table.unit_column and table.pending and 0 < len(words) <= 3 and is_unit_cell(" ".join(words))
+        if unit_only:  # the name wrapped above; this line holds only the unit column and the figures
+            words = [*" ".join(table.pending).split(), "(" + " ".join(words) + ")"]
+            start = table.pending_line or line
+        elif _is_continuation(table.pending, words):
             words = " ".join(table.pending).split() + words if not _CJK.search("".join(table.pending)) else [
                 _join([*table.pending, *words])
             ]

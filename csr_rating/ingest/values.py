@@ -82,6 +82,8 @@ UNIT_WORDS = sorted(
         "piece",
         "pieces",
         "case",
+        "session",
+        "sessions",
         "cases",
         "item",
         "items",
@@ -187,7 +189,7 @@ _UNIT_SET = set(UNIT_WORDS)
 COUNT_WORDS = {
     "person", "persons", "people", "person-time", "person-times", "persons-time", "man-hours", "hour", "hours",
     "h", "day", "days", "time", "times", "number", "no.", "piece", "pieces", "case", "cases", "item", "items",
-    "unit", "units", "vehicle", "vehicles", "score", "points", "point", "households", "household", "sites",
+    "unit", "units", "session", "sessions", "vehicle", "vehicles", "score", "points", "point", "households", "household", "sites",
     "stations", "suppliers", "employees", "organisations", "organizations", "countries", "million", "billion",
     "t", "g", "l", "percent",
 }  # fmt: skip

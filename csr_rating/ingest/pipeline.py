@@ -1,0 +1,322 @@
+"""Draft in, structured report out: read, extract each section, link to the catalog, validate.
+
+The result always validates against the report model and passes the consistency checks ``score``
+applies (one id per indicator, no name repeated, no value after the reporting year): what ingest
+writes, score reads without an input error. Where that needs a change (a repeated name qualified
+by its table section, a year after the reporting year dropped), the change carries a review note.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from csr_rating.catalog import Catalog, normalise
+from csr_rating.consistency import check_report
+from csr_rating.criteria import CriteriaSet
+from csr_rating.errors import InputError
+from csr_rating.ingest.document import Document
+from csr_rating.ingest.features import extract_originality, extract_readability
+from csr_rating.ingest.matching import SURE, Matcher
+from csr_rating.ingest.meta import detect_year, extract_meta, extract_process
+from csr_rating.ingest.narrative import PhraseIndex, comparison_kind, comparisons, figures, mentions
+from csr_rating.ingest.negatives import extract_negatives
+from csr_rating.ingest.noted import Noted, plain
+from csr_rating.ingest.readers import read_document
+from csr_rating.ingest.tables import Row, extract_rows
+from csr_rating.ingest.topics import extract_topics
+from csr_rating.ingest.writer import to_yaml
+from csr_rating.loading import load_criteria
+from csr_rating.report import Report
+from csr_rating.yamlio import load_yaml
+
+INDUSTRY_TOPIC_SHARE = 0.4  # an industry is detected when the draft covers this share of its key topics
+
+
+@dataclass(frozen=True)
+class Stats:
+    table_rows: int
+    linked_rows: int
+    prose_figures: int
+    qualitative: int
+    topics: int
+    reviews: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An ingested draft: the commented YAML, the validated report, and what was found."""
+
+    document: Document
+    data: dict[str, Any]
+    report: Report
+    rows: list[Row]
+    stats: Stats
+    yaml: str = field(repr=False)
+
+
+def ingest(
+    path: Path | str, *, industry: str | None = None, year: int | None = None, criteria: CriteriaSet | None = None
+) -> Draft:
+    """Read a draft (txt, md, pdf, docx, or "-" for stdin) and extract its structured report."""
+    return ingest_document(read_document(path), industry=industry, year=year, criteria=criteria)
+
+
+def ingest_document(
+    doc: Document, *, industry: str | None = None, year: int | None = None, criteria: CriteriaSet | None = None
+) -> Draft:
+    criteria = criteria if criteria is not None else load_criteria()
+    if not any(line.text.strip() for line in doc.lines):
+        raise InputError(doc.path, "the draft has no text to read")
+    rows = extract_rows(doc)
+    industry_note = _industry(doc, criteria, industry)
+    catalog = criteria.catalog_for(industry_note.value)
+    year_note = _year(doc, rows, year)
+    the_year = int(year_note.value)
+
+    meta = extract_meta(doc, year=the_year, industry=industry_note.value)
+    meta["year"] = year_note
+    meta["industry"] = industry_note
+    indicators, linked = _indicators(rows, catalog, the_year)
+    table_lines = {r.line.number for r in rows}
+    phrases = PhraseIndex(catalog)
+    prose, qualitative = _prose_indicators(doc, phrases, the_year, linked, table_lines)
+    _add_comparisons(doc, phrases, [*indicators, *prose], table_lines)
+    data: dict[str, Any] = {
+        "meta": meta,
+        "process": extract_process(doc),
+        "topics": extract_topics(doc, catalog),
+        "indicators": indicators + prose + qualitative,
+        "negative_disclosures": extract_negatives(doc),
+        "readability": extract_readability(doc),
+        "originality": extract_originality(doc),
+    }
+    data["indicators"] += _structural(data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)})
+    report = _validate(data, doc.path, criteria)
+    stats = Stats(
+        table_rows=len(indicators),
+        linked_rows=sum(1 for item in indicators if "id" in plain(item)),
+        prose_figures=len(prose),
+        qualitative=len(qualitative),
+        topics=len(report.topics),
+        reviews=_count_reviews(data),
+    )
+    text = to_yaml(data, _header(doc, stats))
+    _round_trip(text, doc.path, criteria)
+    return Draft(doc, data, report, rows, stats, text)
+
+
+def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
+    if asked is not None:
+        return Noted(asked)
+    best: tuple[float, str] = (0.0, "general")
+    for catalog in sorted(criteria.catalogs.values(), key=lambda c: c.id):
+        if catalog.id == "general" or not catalog.topics:
+            continue
+        share = len(extract_topics(doc, catalog)) / len(catalog.topics)
+        if share > best[0]:
+            best = (share, catalog.id)
+    share, found = best
+    if share >= INDUSTRY_TOPIC_SHARE:
+        return Noted(found, review=f"detected: the draft covers {share:.0%} of the {found} key topics; --industry overrides")
+    return Noted(
+        "general", review="no industry catalog fits (set --industry, e.g. telecom); scored against the general catalog"
+    )
+
+
+def _year(doc: Document, rows: list[Row], asked: int | None) -> Noted:
+    if asked is not None:
+        return Noted(asked)
+    found = detect_year(doc)
+    if found is not None:
+        return found
+    years = Counter(max(row.values) for row in rows)
+    if years:
+        latest = max(years)
+        return Noted(latest, review="reporting year taken from the latest year of the data tables")
+    return Noted(2000, review="reporting year not found: fill it in (or pass --year)")
+
+
+def _indicators(rows: list[Row], catalog: Catalog, year: int) -> tuple[list[Noted], set[str]]:
+    """Table rows as indicators; each catalog id goes to its best-matching row only."""
+    matcher = Matcher(catalog)
+    matches = [matcher.indicator(row.name, row.unit) for row in rows]
+    owner: dict[str, int] = {}
+    for index, match in enumerate(matches):
+        if match is not None and (match.id not in owner or match.score > matches[owner[match.id]].score):  # type: ignore[union-attr]
+            owner[match.id] = index
+    items = {item.id: item for item in catalog.indicators}
+    used: set[tuple[str, str]] = set()
+    out: list[Noted] = []
+    for index, row in enumerate(rows):
+        reviews = list(row.reviews)
+        values = {y: v for y, v in row.values.items() if y <= year}
+        if len(values) < len(row.values):
+            reviews.append(f"values after the reporting year {year} left out")
+        if not values:
+            continue
+        name = _unique_name(row, used)
+        if name != row.name:
+            reviews.append(f"named after its table section to tell it from another row {row.name!r}")
+        entry: dict[str, Any] = {"name": name}
+        match = matches[index]
+        confidence = None
+        if match is not None and owner.get(match.id) == index:
+            entry["id"] = match.id
+            confidence = match.score
+            if match.score < SURE:
+                reviews.append(f"linked to {match.id} ({match.via!r}) by a fuzzy match; remove the id if wrong")
+            item = items[match.id]
+            if row.unit is None and item.unit:
+                reviews.append(f"unit {item.unit!r} taken from the catalog")
+            if item.negative:
+                entry["negative"] = True
+        elif match is not None:
+            reviews.append(f"also looks like {match.id}, already linked to a closer row")
+        unit = row.unit or (items[match.id].unit if match is not None and owner.get(match.id) == index else None)
+        if unit:
+            entry["unit"] = unit
+        entry["values"] = values
+        review = "; ".join(reviews) or None
+        out.append(Noted(entry, row.line.where, review, confidence))
+    return out, set(owner)
+
+
+def _unique_name(row: Row, used: set[tuple[str, str]]) -> str:
+    """A name that repeats (breakdowns like "Male" under two headings) is qualified by its section,
+    then by its line, so every indicator is one row the author can find."""
+    unit = normalise(row.unit or "")
+    for name in (row.name, f"{row.section} – {row.name}" if row.section else None, f"{row.name} ({row.line.where})"):
+        if name and (normalise(name), unit) not in used and len(name) <= 300:
+            used.add((normalise(name), unit))
+            return name
+    return row.name  # pragma: no cover - the line qualifier is unique
+
+
+def _prose_indicators(
+    doc: Document, index: PhraseIndex, year: int, linked: set[str], table_lines: set[int]
+) -> tuple[list[Noted], list[Noted]]:
+    prose: list[Noted] = []
+    for figure in figures(doc, index, year, linked, table_lines):
+        entry: dict[str, Any] = {"id": figure.item.id, "name": figure.item.name.get(doc.language)}
+        unit = figure.unit or figure.item.unit
+        if unit:
+            entry["unit"] = unit
+        entry["values"] = {figure.year: figure.value}
+        if figure.item.negative:
+            entry["negative"] = True
+        review = "figure read from the prose; check value, unit and year"
+        if not figure.year_stated:
+            review += f" (no year stated; taken as {year})"
+        prose.append(Noted(entry, figure.line.where, review, 0.6))
+    taken = linked | {plain(p)["id"] for p in prose}
+    qualitative: list[Noted] = []
+    for mention in mentions(doc, index):
+        if mention.item.kind != "qualitative" or mention.item.id in taken:
+            continue
+        entry = {
+            "id": mention.item.id,
+            "name": mention.item.name.get(doc.language),
+            "narrative": f"Described in the draft ({mention.line.where}).",
+        }
+        review = f"the draft names {mention.phrase!r}; check it describes this, or delete the item"
+        qualitative.append(Noted(entry, mention.line.where, review, 0.7))
+    return prose, qualitative
+
+
+# What the other extractors found that a catalog lists as a disclosure of its own (the report-level
+# items of CASS-CSR's preface and appendix): the finding, and the phrases a catalog names it by.
+STRUCTURE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("meta.year", ("reporting period", "reporting scope")),
+    ("meta.assurance", ("independent assurance", "assurance statement")),
+    ("readability.feedback_form", ("reader feedback form", "feedback form")),
+    ("process.materiality", ("materiality assessment", "material issues")),
+    ("tables", ("key performance indicators", "key performance data table")),
+)
+
+
+def _structural(data: dict[str, Any], index: PhraseIndex, rows: list[Row], taken: set[str]) -> list[Noted]:
+    """Catalog items disclosed by the draft's structure (a reporting period, a KPI table, a feedback
+    form, an assurance statement), linked through the catalog's own names for them."""
+    out: list[Noted] = []
+    for finding, phrases in STRUCTURE:
+        note = _found(data, rows, finding)
+        if note is None:
+            continue
+        item = next((found for p in phrases if (found := index.lookup(p)) is not None), None)
+        if item is None or item.id in taken or item.kind != "qualitative":
+            continue
+        taken.add(item.id)
+        where = note.source or "the draft"
+        entry = {"id": item.id, "name": item.name.en, "narrative": f"Found in the draft ({where})."}
+        out.append(Noted(entry, note.source, f"inferred from {finding}; check it", 0.7))
+    return out
+
+
+def _found(data: dict[str, Any], rows: list[Row], finding: str) -> Noted | None:
+    """Where the draft shows ``finding``; None when it does not."""
+    if finding == "tables":
+        return Noted(True, rows[0].line.where) if len(rows) >= 10 else None
+    section, key = finding.split(".")
+    value = data.get(section, {}).get(key) if isinstance(data.get(section), dict) else None
+    if isinstance(value, Noted):
+        return value if plain(value) and value.source else None
+    if isinstance(value, list) and value:
+        first = value[0]
+        return first if isinstance(first, Noted) and first.source else None
+    return None
+
+
+def _add_comparisons(doc: Document, index: PhraseIndex, indicators: list[Noted], table_lines: set[int]) -> None:
+    """Benchmarks: a ranking row ("Ranking in Fortune Global 500") compares itself; a prose sentence
+    comparing an indicator with a ranking, the industry or peers gives that indicator a benchmark."""
+    stated = comparisons(doc, index, table_lines)
+    for noted in indicators:
+        entry = noted.value
+        kind = comparison_kind(entry["name"])
+        where = noted.source
+        if kind is None and entry.get("id") in stated:
+            kind, line = stated[entry["id"]]
+            where = line.where
+        if kind is not None:
+            entry["benchmark"] = [{"kind": kind, "description": f"{kind} comparison stated in the draft ({where})"}]
+
+
+def _validate(data: dict[str, Any], path: str, criteria: CriteriaSet) -> Report:
+    try:
+        return Report.model_validate(plain(data))
+    except ValidationError as exc:  # a bug in an extractor, not the author's input
+        raise RuntimeError(f"ingest produced an invalid report for {path}: {exc}") from exc
+
+
+def _round_trip(text: str, path: str, criteria: CriteriaSet) -> None:
+    """What we write must read back as the same valid report, with no input error from score."""
+    loaded, source = load_yaml(text, f"{path} (ingested)")
+    report = Report.model_validate(loaded)
+    check_report(report, source, criteria)
+
+
+def _count_reviews(data: Any) -> int:
+    if isinstance(data, Noted):
+        return (1 if data.review else 0) + _count_reviews(data.value)
+    if isinstance(data, dict):
+        return sum(_count_reviews(v) for v in data.values())
+    if isinstance(data, list):
+        return sum(_count_reviews(v) for v in data)
+    return 0
+
+
+def _header(doc: Document, stats: Stats) -> list[str]:
+    name = Path(doc.path).name if doc.path != "-" else "standard input"
+    return [
+        f"Structured report drafted by `csr-rating ingest` from {name} ({doc.kind}, {doc.language}).",
+        f"Found: {stats.table_rows} table rows ({stats.linked_rows} linked to the catalog), "
+        f"{stats.prose_figures} figures in the prose, {stats.qualitative} described practices, {stats.topics} key topics.",
+        f'{stats.reviews} items are marked "# review:": check each one, correct or delete it here, then run',
+        "  csr-rating score <this file>",
+        '"# line N" / "# p. N" after an item says where in the draft it came from.',
+    ]

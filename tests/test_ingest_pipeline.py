@@ -1,0 +1,208 @@
+"""`csr-rating ingest`: from a draft in any supported format to a report `score` reads.
+
+The drafts here are invented for the tests (an imaginary water utility and an imaginary operator).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from csr_rating.api import rate
+from csr_rating.criteria import CriteriaSet
+from csr_rating.ingest.document import from_text
+from csr_rating.ingest.pipeline import ingest, ingest_document
+from csr_rating.report import Report
+from csr_rating.yamlio import load_yaml
+from tests.ingest_fixtures import DocxTable, Heading, Row, make_docx, make_pdf, make_scanned_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ENGLISH_DRAFT = """\
+Riverside Water Group Sustainability Report 2023
+
+About this Report
+This is the fifth consecutive annual sustainability report of Riverside Water Group.
+Reporting period: 1 January 2023 to 31 December 2023.
+The report follows the GRI Standards and the CASS-CSR 4.0 guide.
+Contact: Sustainability Office, csr@riverside-water.example
+
+Key performance indicators 2021 2022 2023
+Total number of employees (persons) 1,210 1,260 1,302
+Employee turnover rate (%) 6.1 5.4 4.8
+Work-related fatalities (persons) 0 1 0
+Total energy consumption (MWh) 48,200 47,100 45,900
+Water withdrawal (10,000 m3) —— 3,120 3,050
+Charitable donations (RMB 10,000) 120 135, 400 150
+
+In 2023 two contractors were injured at the Eastbank plant; we retrained all site crews and added guard rails.
+"""
+
+CHINESE_DRAFT = """\
+河畔水务集团2023年社会责任报告
+
+关于本报告
+报告时间范围：2023年1月1日至2023年12月31日。
+本报告参照全球报告倡议组织（GRI）标准和《中国企业社会责任报告指南（CASS-CSR 4.0）》编写。
+
+关键绩效
+指标\t2021年\t2022年\t2023年
+员工总数（人）\t1,210\t1,260\t1,302
+员工流失率（%）\t6.1\t5.4\t4.8
+公益捐赠（万元）\t120\t135\t150
+"""
+
+
+def _draft(tmp_path: Path, text: str, name: str = "draft.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _report(text: str) -> Report:
+    data, _ = load_yaml(text, "ingested.yaml")
+    return Report.model_validate(data)
+
+
+def test_a_text_draft_becomes_a_valid_report_with_its_table_rows(criteria: CriteriaSet) -> None:
+    draft = ingest_document(from_text(ENGLISH_DRAFT, "draft.txt"), criteria=criteria)
+    report = _report(draft.yaml)
+    assert report.meta.year == 2023
+    rows = {i.name: i for i in report.indicators if i.values}
+    assert rows["Employee turnover rate"].values == {2021: 6.1, 2022: 5.4, 2023: 4.8}
+    assert rows["Water withdrawal"].values == {2022: 3120, 2023: 3050}
+    assert rows["Employee turnover rate"].id is not None  # linked to the catalog
+
+
+def test_every_item_says_where_it_came_from_and_unsure_ones_carry_a_review_line(criteria: CriteriaSet) -> None:
+    text = ingest_document(from_text(ENGLISH_DRAFT, "draft.txt"), criteria=criteria).yaml
+    assert "# line 10" in text  # the employees row
+    donations = next(line for line in text.splitlines() if "135400" in line)  # the broken figure is read...
+    before = text[: text.index(donations)].splitlines()[-6:]
+    assert any("# review:" in line and "135, 400" in line for line in before)  # ...and flagged
+    assert text.count("# review:") >= 1
+
+
+def test_a_chinese_draft_with_tab_separated_cells(criteria: CriteriaSet) -> None:
+    draft = ingest_document(from_text(CHINESE_DRAFT, "草稿.txt"), criteria=criteria)
+    report = _report(draft.yaml)
+    assert report.meta.year == 2023
+    assert {i.name: i.values for i in report.indicators if i.values}["员工总数"] == {2021: 1210, 2022: 1260, 2023: 1302}
+    assert draft.document.language == "zh"
+
+
+def test_the_written_yaml_scores_without_an_input_error(tmp_path: Path, criteria: CriteriaSet) -> None:
+    out = tmp_path / "draft.yaml"
+    out.write_text(ingest(_draft(tmp_path, ENGLISH_DRAFT), criteria=criteria).yaml, encoding="utf-8")
+    card = rate(out, criteria)
+    assert 0 <= card.overall.score <= 100
+
+
+def test_ingest_is_deterministic(tmp_path: Path, criteria: CriteriaSet) -> None:
+    path = _draft(tmp_path, ENGLISH_DRAFT)
+    assert ingest(path, criteria=criteria).yaml == ingest(path, criteria=criteria).yaml
+
+
+def test_year_and_industry_options_override_detection(tmp_path: Path, criteria: CriteriaSet) -> None:
+    draft = ingest(_draft(tmp_path, ENGLISH_DRAFT), criteria=criteria, year=2022, industry="telecom")
+    report = _report(draft.yaml)
+    assert (report.meta.year, report.meta.industry) == (2022, "telecom")
+    assert all(max(i.values) <= 2022 for i in report.indicators if i.values)
+    assert "after the reporting year 2022 left out" in draft.yaml
+
+
+def test_a_pdf_draft_with_a_table_is_ingested(tmp_path: Path, criteria: CriteriaSet) -> None:
+    pdf = make_pdf(
+        tmp_path / "draft.pdf",
+        [
+            ["Northline Telecom Sustainability Report 2023", "Reporting period: 1 January to 31 December 2023."],
+            [
+                "Key figures",
+                Row(["Indicator", "2021", "2022", "2023"]),
+                Row(["Mobile subscribers (million)", "10.2", "11.0", "11.9"]),
+                Row(["Customer complaint rate (%)", "0.21", "0.18", "0.20"]),
+            ],
+        ],
+    )
+    report = _report(ingest(pdf, criteria=criteria).yaml)
+    rows = {i.name: i for i in report.indicators if i.values}
+    assert rows["Mobile subscribers"].values == {2021: 10.2, 2022: 11.0, 2023: 11.9}
+    assert "# p. 2" in ingest(pdf, criteria=criteria).yaml
+
+
+def test_a_word_draft_with_a_table_is_ingested(tmp_path: Path, criteria: CriteriaSet) -> None:
+    docx = make_docx(
+        tmp_path / "draft.docx",
+        [
+            Heading("河畔水务集团2023年社会责任报告"),
+            "报告时间范围：2023年1月1日至2023年12月31日。",
+            DocxTable([["指标", "单位", "2021年", "2022年", "2023年"], ["员工总数", "人", "1,210", "1,260", "1,302"]]),
+        ],
+    )
+    report = _report(ingest(docx, criteria=criteria).yaml)
+    (row,) = [i for i in report.indicators if i.name == "员工总数"]
+    assert (row.unit, row.values) == ("人", {2021: 1210, 2022: 1260, 2023: 1302})
+
+
+def test_a_scanned_pdf_is_refused_with_a_hint_not_an_empty_report(tmp_path: Path, cli) -> None:
+    scanned = make_scanned_pdf(tmp_path / "scan.pdf")
+    run = cli("ingest", str(scanned))
+    assert run.code == 2 and "OCR" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_cli_writes_a_file_and_never_replaces_one_without_force(tmp_path: Path, cli) -> None:
+    draft = _draft(tmp_path, ENGLISH_DRAFT)
+    out = tmp_path / "draft.yaml"
+    first = cli("ingest", str(draft), "-o", str(out))
+    assert first.code == 0 and out.is_file() and "items to review" in first.stderr
+    out.write_text("# my corrections\n", encoding="utf-8")
+    again = cli("ingest", str(draft), "-o", str(out))
+    assert again.code == 2 and "--force" in again.stderr
+    assert out.read_text(encoding="utf-8") == "# my corrections\n"
+    forced = cli("ingest", str(draft), "-o", str(out), "--force")
+    assert forced.code == 0 and "meta:" in out.read_text(encoding="utf-8")
+
+
+def test_cli_pipeline_ingest_to_stdout_then_score_from_stdin(tmp_path: Path) -> None:
+    draft = _draft(tmp_path, ENGLISH_DRAFT)
+    command = [sys.executable, "-m", "csr_rating"]
+    ingested = subprocess.run([*command, "ingest", str(draft)], capture_output=True, cwd=ROOT, timeout=60)
+    assert ingested.returncode == 0
+    yaml.safe_load(ingested.stdout)
+    scored = subprocess.run(
+        [*command, "score", "-", "--format", "json"], input=ingested.stdout, capture_output=True, cwd=ROOT, timeout=60
+    )
+    assert scored.returncode == 0, scored.stderr
+    assert b'"overall"' in scored.stdout
+
+
+def test_score_ingests_a_draft_on_the_fly(tmp_path: Path, cli) -> None:
+    run = cli("score", str(_draft(tmp_path, ENGLISH_DRAFT)), "--format", "json")
+    assert run.code == 0, run.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda d: d / "missing.pdf", "no such file"),
+        (lambda d: d, "directory"),
+        (lambda d: _write(d / "empty.txt", b"   \n"), "empty"),
+        (lambda d: _write(d / "junk.docx", b"PK\x03\x04 not really a zip"), "docx"),
+        (lambda d: _write(d / "junk.pdf", b"%PDF-1.7\n garbage"), "PDF"),
+        (lambda d: _write(d / "binary.txt", bytes(range(256)) * 4), "binary"),
+    ],
+)
+def test_bad_drafts_get_one_line_and_exit_2(tmp_path: Path, cli, make, expected: str) -> None:
+    run = cli("ingest", str(make(tmp_path)))
+    assert run.code == 2, run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
+    assert expected.casefold() in run.stderr.casefold()
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
