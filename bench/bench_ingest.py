@@ -1,8 +1,10 @@
 """Speed targets for `csr-rating ingest`; run `python bench/bench_ingest.py` (exit 1 when a target is missed).
 
-Targets (on the project's 2-core reference machine):
-- read a generated 100-page PDF (prose, KPI tables, some Chinese pages) into lines: under 2 s
-- read the reference seed text (../shared/seeds/china-telecom-csr-report-2020.txt, when present): under 0.5 s
+Targets (on the project's 2-core reference machine), from issue 5:
+- ingest the 265 KB reference seed text (../shared/seeds/china-telecom-csr-report-2020.txt, when present),
+  criteria already loaded: under 0.5 s
+- ingest a generated 100-page PDF (prose, KPI tables, some Chinese pages): under 5 s
+and the reader's own budget inside those: the PDF read under 2 s, the seed read under 0.5 s.
 
 Each target is a ``Target(name, action, limit_seconds)``; ``action`` does the work and may return a
 short detail to print. Add later stages of the pipeline by appending to the list ``targets()`` returns.
@@ -21,7 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from csr_rating.ingest.pipeline import ingest  # noqa: E402
 from csr_rating.ingest.readers import read_document  # noqa: E402
+from csr_rating.loading import load_criteria  # noqa: E402
 from tests.ingest_fixtures import Row, make_pdf  # noqa: E402
 
 SEED = ROOT.parent / "shared" / "seeds" / "china-telecom-csr-report-2020.txt"
@@ -91,13 +95,28 @@ def targets(folder: Path) -> list[Target]:
         tables = sum(1 for line in document.lines if len(line.cells) == 4)
         return f"{len(document.lines):,} lines, {tables} table rows, {pdf.stat().st_size / 1e6:.1f} MB"
 
-    found = [Target(f"read a {PAGES}-page PDF", read_pdf, 2.0)]
+    criteria = load_criteria()
+    ingest(pdf, criteria=criteria)  # warm-up: first-use imports (pdfium, rapidfuzz) are not the pipeline's cost
+
+    def ingest_pdf() -> str:
+        stats = ingest(pdf, criteria=criteria).stats
+        return f"{stats.table_rows} table rows, {stats.linked_rows} linked, {stats.reviews} review notes"
+
+    found = [
+        Target(f"read a {PAGES}-page PDF", read_pdf, 2.0),
+        Target(f"ingest a {PAGES}-page PDF", ingest_pdf, 5.0),
+    ]
     if SEED.exists():
 
         def read_seed() -> str:
             return f"{len(read_document(SEED).lines):,} lines"
 
+        def ingest_seed() -> str:
+            stats = ingest(SEED, criteria=criteria).stats
+            return f"{stats.table_rows} table rows, {stats.linked_rows} linked, {stats.reviews} review notes"
+
         found.append(Target("read the seed text (china-telecom 2020)", read_seed, 0.5))
+        found.append(Target("ingest the seed text (china-telecom 2020)", ingest_seed, 0.5))
     else:
         print(f"skip seed text: {SEED} not present")
     return found

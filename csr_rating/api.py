@@ -28,7 +28,11 @@ SCHEMAS: dict[str, type[Any]] = {
 
 
 def rate(
-    report_path: Path | str, criteria: CriteriaSet | None = None, *, industry: str | None = None, year: int | None = None
+    report_path: Path | str,
+    criteria: CriteriaSet | None = None,
+    *,
+    industry: str | None = None,
+    year: int | None = None,
 ) -> Scorecard:
     """Load, validate and score one report: a structured YAML file, "-" for YAML on standard input,
     or a draft (.txt, .md, .pdf, .docx) ingested on the fly. Raises InputError on any bad input."""

@@ -51,7 +51,8 @@ def _emit(text: str) -> None:
 
 
 ReportArg = Annotated[
-    Path, typer.Argument(help='The structured report (YAML; "-" reads standard input) or a draft (.txt .md .pdf .docx).')
+    Path,
+    typer.Argument(help='The structured report (YAML; "-" reads standard input) or a draft (.txt .md .pdf .docx).'),
 ]
 IndustryOpt = Annotated[
     str | None, typer.Option(help="Industry catalog for a draft (e.g. telecom); default: detected from the text.")

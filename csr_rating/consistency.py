@@ -38,7 +38,7 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
     seen: dict[str, int] = {}
     same: dict[tuple[str, str], int] = {}
     for index, indicator in enumerate(report.indicators):
-        twin = (_plain(indicator.name), _plain(indicator.unit or ""))
+        twin = (same_name_key(indicator.name), same_name_key(indicator.unit or ""))
         if twin in same:
             _fail(
                 source,
@@ -130,7 +130,7 @@ def _check_waivers(report: Report, source: SourceMap, criteria: CriteriaSet, ind
             )
 
 
-def _plain(text: str) -> str:
+def same_name_key(text: str) -> str:
     """Case and spacing ignored, but not a parenthesised breakdown ("satisfaction (fixed)")."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 

@@ -27,7 +27,9 @@ def test_the_catalog_name_itself_matches_with_full_confidence(telecom: Matcher) 
         ("员工流失率", "%", "tel.employee-turnover-rate"),  # Chinese name
     ],
 )
-def test_differently_worded_names_find_their_indicator(telecom: Matcher, printed: str, unit: str, expected: str) -> None:
+def test_differently_worded_names_find_their_indicator(
+    telecom: Matcher, printed: str, unit: str, expected: str
+) -> None:
     match = telecom.indicator(printed, unit)
     assert match is not None and match.id == expected and ACCEPT <= match.score <= 1
 

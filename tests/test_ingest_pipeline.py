@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from csr_rating.api import rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.ingest.document import from_text
 from csr_rating.ingest.pipeline import ingest, ingest_document
+from csr_rating.loading import load_criteria
 from csr_rating.report import Report
 from csr_rating.yamlio import load_yaml
 from tests.ingest_fixtures import DocxTable, Heading, Row, make_docx, make_pdf, make_scanned_pdf
@@ -206,3 +209,42 @@ def test_bad_drafts_get_one_line_and_exit_2(tmp_path: Path, cli, make, expected:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+_CRITERIA = load_criteria()
+FRAGMENTS = [
+    "Indicator 2021 2022 2023",
+    "指标\t2021年\t2022年\t2023年",
+    "Total employees (persons) 1,200 1,300 1,400",
+    "Employee turnover rate (%) 5.1 —— 4.2",
+    "员工总数（人）\t100\t120\t130",
+    "Work-related fatalities 0 1 0",
+    "– Plant A tonnes 1 2 3",
+    "Male person 10 20 30",
+    "Male person 10 20 30",
+    "In 2023 we opened 12 new sites and trained 3,400 employees.",
+    "Sustainability Report 2023",
+    "报告时间范围：2023年1月1日至2023年12月31日",
+    "Reader Feedback Form",
+    "Case: a flooded substation was restored within 6 hours.",
+    "The fine of RMB 20,000 was paid and the site was rectified.",
+    "",
+    "N/A / - ——",
+    "2024 2025",
+    "Income 90, 258 1 2",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40), st.sampled_from([None, 2021, 2023]))
+def test_whatever_the_draft_holds_the_output_validates_and_round_trips(lines: list[str], year: int | None) -> None:
+    text = "\n".join(["Some Company Report"] + lines)
+    draft = ingest_document(from_text(text, "draft.txt"), criteria=_CRITERIA, year=year)
+    again = _report(draft.yaml)  # the writer's YAML reads back
+    assert again == draft.report
+    assert all(max(i.values) <= again.meta.year for i in again.indicators if i.values)
+
+
+def test_an_unknown_industry_is_refused_not_scored_against_another_catalog(tmp_path: Path, cli) -> None:
+    run = cli("ingest", str(_draft(tmp_path, ENGLISH_DRAFT)), "--industry", "telecomm")
+    assert run.code == 2 and "no catalog for industry 'telecomm'" in run.stderr and "telecom" in run.stderr

@@ -49,7 +49,9 @@ def _names(row: dict[str, Any]) -> set[str]:
 
 def measure(annotation: dict[str, Any], rows: list[Row]) -> Measured:
     truth = [row for table in annotation["tables"] for row in table["rows"]]
-    regions = [table["lines"] for table in annotation["tables"]] + [r["lines"] for r in annotation.get("not_tables", [])]
+    regions = [table["lines"] for table in annotation["tables"]] + [
+        r["lines"] for r in annotation.get("not_tables", [])
+    ]
     judged = [r for r in rows if any(lo <= r.line.number <= hi for lo, hi in regions)]
     unused = list(judged)
     right = 0

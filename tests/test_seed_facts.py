@@ -88,7 +88,7 @@ def test_no_passage_of_the_seed_is_copied_into_docs_criteria_or_tests():
     assert not _copied({p.name: _without_indicator_names(p) for p in files}, 16)
 
 
-def _without_indicator_names(path: Path) -> str:
+def _without_indicator_names(path) -> str:
     """The annotations of the KPI tables hold each indicator's name as printed (a fact, and some run
     to 18 words); everything else in them is checked like any other file."""
     text = path.read_text(encoding="utf-8")

@@ -225,8 +225,12 @@ def _anchor(sentence: str, phrase: str) -> tuple[int, int] | None:
 
 # Horizontal comparison (comparability): a ranking, an industry average or peers named beside a figure.
 _COMPARISON = {
-    "ranking": re.compile(r"\brank(?:ed|ing|s)?\b|\bNo\.\s*\d+\s+(?:in|among)\b|\btop\s+\d+\b|排名|名列|位列|位居第|排行", re.I),
-    "industry": re.compile(r"industry average|industry[- ]leading|industry benchmark|行业平均|行业领先|行业第一|高于行业|优于行业", re.I),
+    "ranking": re.compile(
+        r"\brank(?:ed|ing|s)?\b|\bNo\.\s*\d+\s+(?:in|among)\b|\btop\s+\d+\b|排名|名列|位列|位居第|排行", re.I
+    ),
+    "industry": re.compile(
+        r"industry average|industry[- ]leading|industry benchmark|行业平均|行业领先|行业第一|高于行业|优于行业", re.I
+    ),
     "peer": re.compile(r"\bpeers?\b|\bcompetitors?\b|同行|同业|对标", re.I),
 }
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from csr_rating.catalog import Catalog, normalise
-from csr_rating.consistency import check_report
+from csr_rating.catalog import Catalog
+from csr_rating.consistency import check_report, same_name_key
 from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
 from csr_rating.ingest.document import Document
@@ -95,7 +95,9 @@ def ingest_document(
         "readability": extract_readability(doc),
         "originality": extract_originality(doc),
     }
-    data["indicators"] += _structural(data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)})
+    data["indicators"] += _structural(
+        data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)}
+    )
     report = _validate(data, doc.path, criteria)
     stats = Stats(
         table_rows=len(indicators),
@@ -112,6 +114,9 @@ def ingest_document(
 
 def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
     if asked is not None:
+        if asked not in criteria.catalogs:
+            known = ", ".join(sorted(criteria.catalogs))
+            raise InputError("--industry", f"no catalog for industry {asked!r} (known: {known})")
         return Noted(asked)
     best: tuple[float, str] = (0.0, "general")
     for catalog in sorted(criteria.catalogs.values(), key=lambda c: c.id):
@@ -122,7 +127,9 @@ def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
             best = (share, catalog.id)
     share, found = best
     if share >= INDUSTRY_TOPIC_SHARE:
-        return Noted(found, review=f"detected: the draft covers {share:.0%} of the {found} key topics; --industry overrides")
+        return Noted(
+            found, review=f"detected: the draft covers {share:.0%} of the {found} key topics; --industry overrides"
+        )
     return Noted(
         "general", review="no industry catalog fits (set --industry, e.g. telecom); scored against the general catalog"
     )
@@ -189,12 +196,14 @@ def _indicators(rows: list[Row], catalog: Catalog, year: int) -> tuple[list[Note
 def _unique_name(row: Row, used: set[tuple[str, str]]) -> str:
     """A name that repeats (breakdowns like "Male" under two headings) is qualified by its section,
     then by its line, so every indicator is one row the author can find."""
-    unit = normalise(row.unit or "")
-    for name in (row.name, f"{row.section} – {row.name}" if row.section else None, f"{row.name} ({row.line.where})"):
-        if name and (normalise(name), unit) not in used and len(name) <= 300:
-            used.add((normalise(name), unit))
+    unit = same_name_key(row.unit or "")
+    candidates = [row.name, f"{row.section} – {row.name}" if row.section else None, f"{row.name} ({row.line.where})"]
+    candidates += [f"{row.name} ({row.line.where}, {n})" for n in range(2, 1000)]
+    for name in candidates:
+        if name and (same_name_key(name), unit) not in used:
+            used.add((same_name_key(name), unit))
             return name
-    return row.name  # pragma: no cover - the line qualifier is unique
+    raise RuntimeError(f"no unique name for {row.name!r}")  # pragma: no cover - 1,000 rows on one line
 
 
 def _prose_indicators(

@@ -289,9 +289,11 @@ class _Walker:
             words = [*" ".join(table.pending).split(), "(" + " ".join(words) + ")"]
             start = table.pending_line or line
         elif _is_continuation(table.pending, words):
-            words = " ".join(table.pending).split() + words if not _CJK.search("".join(table.pending)) else [
-                _join([*table.pending, *words])
-            ]
+            words = (
+                " ".join(table.pending).split() + words
+                if not _CJK.search("".join(table.pending))
+                else [_join([*table.pending, *words])]
+            )
             start = table.pending_line or line
         elif table.pending:
             table.section = _join(table.pending).rstrip(".:：")

@@ -159,7 +159,7 @@ def parse_cell(token: str) -> Cell | None:
         return Cell(None, text)
     core = text.rstrip(".").rstrip(_MARKS) if text[-1:] in "." + _MARKS else text
     review = f"printed as {text!r} (a note mark); check the note" if core != text.rstrip(".") else None
-    percent = core.endswith(("%", "％"))
+    core.endswith(("%", "％"))
     core = core.rstrip("%％").strip()
     if _RATIO.match(core):
         return Cell(re.sub(r"\s*[:：]\s*", ":", core), text, review)
@@ -176,8 +176,10 @@ def is_unit_phrase(text: str) -> bool:
     if phrase in _UNIT_SET or _UNIT_PATTERN.match(phrase):
         return True
     parts = phrase.split("/")
-    return len(parts) > 1 and all(part in _UNIT_SET or _SHORT_WORD.match(part) for part in parts) and (
-        parts[0] in _UNIT_SET
+    return (
+        len(parts) > 1
+        and all(part in _UNIT_SET or _SHORT_WORD.match(part) for part in parts)
+        and (parts[0] in _UNIT_SET)
     )
 
 
@@ -197,7 +199,9 @@ COUNT_WORDS = {
 
 def is_unit_cell(text: str) -> bool:
     """A table cell that holds only a unit: a known unit phrase, or a few characters naming one."""
-    return is_unit_phrase(text) or (len(text) <= 8 and bool(_UNIT_HINT.search(text)) and not any(c.isdigit() for c in text))
+    return is_unit_phrase(text) or (
+        len(text) <= 8 and bool(_UNIT_HINT.search(text)) and not any(c.isdigit() for c in text)
+    )
 
 
 def split_unit(words: list[str]) -> tuple[list[str], str | None]:
@@ -218,7 +222,7 @@ _UNIT_HINT = re.compile(
 
 
 def paren_unit(name: str) -> tuple[str, str | None]:
-    """"Total assets (*100 million yuan)" -> ("Total assets", "*100 million yuan"); a parenthesis that
+    """ "Total assets (*100 million yuan)" -> ("Total assets", "*100 million yuan"); a parenthesis that
     is part of the name ("Nitrogen oxides (NOx) emission", "(excluding …)") stays."""
     match = _PAREN_UNIT.match(name)
     if match and (_UNIT_HINT.search(match.group("unit")) or is_unit_phrase(match.group("unit"))):
@@ -227,7 +231,7 @@ def paren_unit(name: str) -> tuple[str, str | None]:
 
 
 def strip_footnote_marks(words: list[str]) -> tuple[list[str], bool]:
-    """"emissions9" -> "emissions": a footnote digit glued to a word in a flattened PDF. Chemical
+    """ "emissions9" -> "emissions": a footnote digit glued to a word in a flattened PDF. Chemical
     formulas (CO2, SO2, PM2.5) are upper-case or short and stay."""
     out: list[str] = []
     changed = False
