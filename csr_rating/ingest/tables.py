@@ -28,7 +28,6 @@ from csr_rating.ingest.document import Document, Line
 from csr_rating.ingest.values import (
     COUNT_WORDS,
     Cell,
-    is_placeholder,
     is_unit_cell,
     paren_unit,
     parse_cell,
@@ -141,10 +140,6 @@ def _after_complete_names(pending: list[str]) -> list[str]:
         if paren_unit(pending[index])[1] is not None:
             return pending[index + 1 :]
     return pending
-
-
-def _figures(cells: list[Cell | None]) -> int:
-    return sum(cell is not None for cell in cells)
 
 
 def _repair(tokens: list[str]) -> tuple[list[str], list[str]]:
@@ -333,6 +328,3 @@ def extract_rows(doc: Document) -> list[Row]:
         walker.feed(line)
     return walker.rows
 
-
-def placeholder_only(tokens: list[str]) -> bool:
-    return bool(tokens) and all(is_placeholder(t) for t in tokens)
