@@ -248,3 +248,20 @@ def test_whatever_the_draft_holds_the_output_validates_and_round_trips(lines: li
 def test_an_unknown_industry_is_refused_not_scored_against_another_catalog(tmp_path: Path, cli) -> None:
     run = cli("ingest", str(_draft(tmp_path, ENGLISH_DRAFT)), "--industry", "telecomm")
     assert run.code == 2 and "no catalog for industry 'telecomm'" in run.stderr and "telecom" in run.stderr
+
+
+def test_the_industry_is_detected_from_its_own_topics_not_from_topics_every_report_has(criteria: CriteriaSet) -> None:
+    generic = (
+        "Harbour Motors Sustainability Report 2023\n"
+        "We handle customer complaints within two days and protect customer information.\n"
+        "Employee development, green office and anti-corruption training continued.\n"
+    )
+    operator = generic + (
+        "Emergency communications were restored after the floods; we co-built and shared base stations.\n"
+        "We monitor electromagnetic radiation near base stations and combat telecom fraud and spam calls.\n"
+        "Universal service brought fibre to remote villages, closing the digital divide.\n"
+        "Communication quality improved as we built 5G networks and new information infrastructure.\n"
+        "We made tariffs transparent and kept a healthy Internet environment.\n"
+    )
+    assert ingest_document(from_text(generic, "a.txt"), criteria=criteria).report.meta.industry == "general"
+    assert ingest_document(from_text(operator, "b.txt"), criteria=criteria).report.meta.industry == "telecom"

@@ -119,20 +119,30 @@ def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
             raise InputError("--industry", f"no catalog for industry {asked!r} (known: {known})")
         return Noted(asked)
     best: tuple[float, str] = (0.0, "general")
+    general = Matcher(criteria.catalogs["general"])
     for catalog in sorted(criteria.catalogs.values(), key=lambda c: c.id):
-        if catalog.id == "general" or not catalog.topics:
+        distinctive = _distinctive_topics(catalog, general)
+        if catalog.id == "general" or not distinctive:
             continue
-        share = len(extract_topics(doc, catalog)) / len(catalog.topics)
+        covered = {plain(t)["id"] for t in extract_topics(doc, catalog) if t.review is None}
+        share = len(covered & distinctive) / len(distinctive)
         if share > best[0]:
             best = (share, catalog.id)
     share, found = best
     if share >= INDUSTRY_TOPIC_SHARE:
         return Noted(
-            found, review=f"detected: the draft covers {share:.0%} of the {found} key topics; --industry overrides"
+            found,
+            review=f"detected: the draft covers {share:.0%} of the topics proper to {found}; --industry overrides",
         )
     return Noted(
         "general", review="no industry catalog fits (set --industry, e.g. telecom); scored against the general catalog"
     )
+
+
+def _distinctive_topics(catalog: Catalog, general: Matcher) -> set[str]:
+    """The industry's own key topics: those the general catalog has no topic for. Every report talks
+    about employees and anti-corruption; only an operator talks about emergency communications."""
+    return {t.id for t in catalog.topics if general.topic(t.name.en) is None and general.topic(t.name.zh) is None}
 
 
 def _year(doc: Document, rows: list[Row], asked: int | None) -> Noted:
