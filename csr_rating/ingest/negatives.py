@@ -583,13 +583,14 @@ def _scan(doc: Document) -> list[_Found]:
 def _first(
     rule: Rule, patterns: tuple[re.Pattern[str], ...], text: str, context: str, offset: int, index: int
 ) -> _Found | None:
-    """The rule's first disclosure on the line (one per rule and line)."""
+    """The rule's strongest disclosure on the line, the first of equals (one per rule and line)."""
+    best: _Found | None = None
     for pattern in patterns:
         for match in pattern.finditer(text):
             item = _read(rule, match, context, offset, index)
-            if item is not None:
-                return item
-    return None
+            if item is not None and (best is None or item.strength > best.strength):
+                best = item
+    return best
 
 
 def _deduplicated(found: list[_Found]) -> list[_Found]:
