@@ -372,7 +372,7 @@ def text_of(doc: Document) -> _Text:
     return _LAST[0]
 
 
-def _short(text: str, limit: int = MAX_TEXT) -> str:
+def short(text: str, limit: int = MAX_TEXT) -> str:
     """Cut at a word boundary so composed labels stay within the model's sizes."""
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -542,7 +542,7 @@ def _toc_entries(lines: list[str]) -> list[str]:
 
 def _toc_title(pieces: list[str], section: bool) -> list[str]:
     title = " ".join(pieces).strip()
-    return [_short(title, 80)] if len(title) >= 2 and not section else []
+    return [short(title, 80)] if len(title) >= 2 and not section else []
 
 
 def _running_headers(texts: list[str]) -> set[str]:
@@ -591,7 +591,7 @@ def _chapters_from_headings(text: _Text) -> tuple[list[str], int] | None:
     raw = [line.text for line in text.doc.lines]
     markdown = [(i, t[2:].strip()) for i, t in enumerate(raw) if t.startswith("# ") and t[2:].strip()]
     if len(markdown) >= 3:
-        return [_short(t, 80) for _, t in markdown][:MAX_CHAPTERS], markdown[0][0]
+        return [short(t, 80) for _, t in markdown][:MAX_CHAPTERS], markdown[0][0]
     caps = [
         (index, line)
         for index, line in enumerate(text.lines)
@@ -613,7 +613,7 @@ def _chapters_from_headings(text: _Text) -> tuple[list[str], int] | None:
     unique = [(i, t) for i, t in blocks if len(t.split()) >= 2]
     if len(unique) < 3:
         return None
-    return [_short(_title_case(t), 80) for _, t in unique][:MAX_CHAPTERS], unique[0][0]
+    return [short(_title_case(t), 80) for _, t in unique][:MAX_CHAPTERS], unique[0][0]
 
 
 def _theme(text: _Text) -> Noted | None:
@@ -626,7 +626,7 @@ def _theme(text: _Text) -> Noted | None:
         context = " ".join(text.lines[max(0, index - 1) : index + 2])
         theme = next((g.strip() for g in match.groups() if g and g.strip()), None) if match else None
         if theme and _REPORT_ANY.search(context):
-            return Noted(_short(theme, 80), source=text.where(index), review="theme as stated; check it")
+            return Noted(short(theme, 80), source=text.where(index), review="theme as stated; check it")
     return None
 
 
@@ -724,7 +724,7 @@ def _special_features(text: _Text) -> list[Noted]:
             title = next((g for g in inline.groups() if g), None) if inline else None
         if not title:
             continue
-        title = _short(title.strip(" 】【:：|丨—–-"), 100)
+        title = short(title.strip(" 】【:：|丨—–-"), 100)
         key = _feature_key(title)
         if key and key not in found:
             found[key] = Noted({"title": title}, source=text.where(index), review="check this is a special feature")
@@ -767,8 +767,8 @@ def _attribution(texts: list[str], index: int, raw: str) -> tuple[str, str | Non
         return None
     name_below = following and len(following) <= 20 and _looks_like_name(following)
     if name_below and not _looks_like_name(who):
-        return following, _short(raw, MAX_TEXT)
-    return _short(who, 80), _short(role, MAX_TEXT) if role else None
+        return following, short(raw, MAX_TEXT)
+    return short(who, 80), short(role, MAX_TEXT) if role else None
 
 
 def _closes_quotation(texts: list[str], index: int) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from csr_rating.ingest.document import Document
-from csr_rating.ingest.features import trie_pattern
+from csr_rating.ingest.features import short, trie_pattern
 from csr_rating.ingest.noted import Noted
 
 # --- rules (data) -----------------------------------------------------------------------------
@@ -264,7 +264,6 @@ QUALIFIERS_EN = (
 )
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 MAX_ITEMS = 30
-MAX_TEXT = 120
 CONTEXT = 160  # characters of a sentence either side of a keyword that are read
 
 # --- compiled ---------------------------------------------------------------------------------
@@ -323,14 +322,6 @@ def _clean(text: str) -> str:
 
 def _is_han(text: str) -> bool:
     return bool(_HAN_CHAR.search(text))
-
-
-def _short(text: str, limit: int = MAX_TEXT) -> str:
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return (cut if len(cut) > limit // 2 else text[:limit]).rstrip(" ,;:，；：")
 
 
 # --- reading one sentence -----------------------------------------------------------------------
@@ -466,14 +457,14 @@ def _title(rule: Rule, key: str | None, figure: str | None, zh: bool) -> str:
             title = f"{key}{rule.label_zh}"
         else:
             title = f"{rule.label_zh}：{key}" if key else rule.label_zh
-        return _short(f"{title}（{figure}）" if figure else title)
+        return short(f"{title}（{figure}）" if figure else title)
     if rule.kind == "trend" and key:
         title = f"{rule.label_en} in {key}"
     elif rule.name in ("accident", "penalty") and key:
         title = f"{key.capitalize()} {'incident' if rule.name == 'accident' else 'penalty'}"
     else:
         title = f"{rule.label_en}: {key}" if key else rule.label_en
-    return _short(f"{title} ({figure})" if figure else title)
+    return short(f"{title} ({figure})" if figure else title)
 
 
 def _read(rule: Rule, match: re.Match[str], context: str, offset: int, line: int) -> _Found | None:
@@ -514,9 +505,9 @@ def _read(rule: Rule, match: re.Match[str], context: str, offset: int, line: int
         line=line,
         strength=strength,
         title=_title(rule, key, figure[0] if figure else None, zh),
-        explanation=_short(explanation) if explanation else None,
-        measures=_short(measures) if measures else None,
-        indicator=_short(key, 100) if key and rule.kind in ("trend", "figure") else None,
+        explanation=short(explanation) if explanation else None,
+        measures=short(measures) if measures else None,
+        indicator=short(key, 100) if key and rule.kind in ("trend", "figure") else None,
         review=review,
     )
 
