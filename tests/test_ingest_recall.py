@@ -96,7 +96,7 @@ def test_the_chinese_corpus_report_tables_are_recovered() -> None:
     annotation, rows = _load("sinopec-2016-kpi.yaml")
     result = measure(annotation, rows)
     print(f"sinopec: recall {result.recall:.3f} precision {result.precision:.3f} missed {result.missed}")
-    assert result.recall >= 0.95 and result.precision >= 0.9
+    assert result.recall == 1.0 and result.precision >= 0.97  # measured: 48/48, 0.98
 
 
 def test_the_english_corpus_report_kpi_appendix_is_recovered() -> None:
@@ -104,4 +104,4 @@ def test_the_english_corpus_report_kpi_appendix_is_recovered() -> None:
     appendix = {**annotation, "tables": [t for t in annotation["tables"] if t.get("appendix", True)]}
     result = measure(appendix, rows)
     print(f"geely appendix: recall {result.recall:.3f} precision {result.precision:.3f} missed {result.missed}")
-    assert result.recall >= 0.9 and result.precision >= 0.9
+    assert result.recall >= 0.985 and result.precision >= 0.985  # measured: 207/209, 0.99

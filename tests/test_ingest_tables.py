@@ -147,3 +147,15 @@ def test_any_text_gives_rows_whose_years_come_from_their_header(text: str) -> No
 def test_thousands_separators_read_back_to_the_number(number: int) -> None:
     cell = parse_cell(f"{number:,}")
     assert cell is not None and cell.value == number
+
+
+def test_a_unit_column_row_whose_name_wrapped_above_takes_the_name_but_a_label_stays_a_label() -> None:
+    rows = rows_of(
+        "Indicator Unit 2022 2023\n"
+        "Number of compliance workshops\nheld for staff\nSessions 120 140\n"
+        "Turnover by gender.\nMale % 10.5 11.0\n"
+    )
+    assert [(r.name, r.unit, r.section) for r in rows] == [
+        ("Number of compliance workshops held for staff", "Sessions", "Indicator Unit"),
+        ("Male", "%", "Turnover by gender"),
+    ]

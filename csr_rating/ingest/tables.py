@@ -29,6 +29,7 @@ from csr_rating.ingest.values import (
     COUNT_WORDS,
     Cell,
     is_unit_cell,
+    is_unit_phrase,
     paren_unit,
     parse_cell,
     split_unit,
@@ -279,7 +280,7 @@ class _Walker:
     def _emit(self, line: Line, table: _Table, words: list[str], cells: list[Cell], reviews: list[str]) -> None:
         start = line
         table.pending = _after_complete_names(table.pending)
-        unit_only = table.unit_column and table.pending and 0 < len(words) <= 3 and is_unit_cell(" ".join(words))
+        unit_only = table.unit_column and table.pending and 0 < len(words) <= 3 and is_unit_phrase(" ".join(words))
         if unit_only:  # the name wrapped above; this line holds only the unit column and the figures
             words = [*" ".join(table.pending).split(), "(" + " ".join(words) + ")"]
             start = table.pending_line or line
@@ -327,4 +328,3 @@ def extract_rows(doc: Document) -> list[Row]:
     for line in doc.lines:
         walker.feed(line)
     return walker.rows
-
