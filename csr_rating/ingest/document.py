@@ -13,7 +13,10 @@ from functools import cached_property
 from typing import Literal
 
 SourceKind = Literal["text", "markdown", "pdf", "docx"]
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Chinese characters (CJK unified ideographs, extension A, compatibility ideographs): the one
+# definition every ingest module uses.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{HAN}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from itertools import accumulate
 from typing import Any
 
-from csr_rating.ingest.document import Document
+from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.noted import Noted
 
 # ---------------------------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = HAN
 _HAN_GAP = re.compile(rf"(?<=[{_HAN}])[ \t]+(?=[{_HAN}])")
 _MARKUP = re.compile(r"^[\s#>*_•・·▪■◆●|]+")
 _TAIL_MARKUP = re.compile(r"[\s*_|]+$")

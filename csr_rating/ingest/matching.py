@@ -20,6 +20,7 @@ from functools import cached_property
 from rapidfuzz import fuzz
 
 from csr_rating.catalog import Catalog, CatalogIndicator, CatalogTopic, normalise
+from csr_rating.ingest.document import HAN
 
 ACCEPT = 0.65  # at or above: linked (with a review note below SURE); measured on the reference KPI table
 SURE = 0.86  # at or above: linked without a review note
@@ -56,7 +57,7 @@ _SYNONYMS = {
     "capita": "employee", "hour": "time",
 }  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(f"[{HAN}]+")
 _SHARE_UNITS = {"%", "％", "‰", "percent", "ppm"}
 
 

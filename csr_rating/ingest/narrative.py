@@ -18,14 +18,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from csr_rating.catalog import Catalog, CatalogIndicator, normalise
-from csr_rating.ingest.document import Document, Line
+from csr_rating.ingest.document import HAN, Document, Line
 from csr_rating.ingest.matching import stem
 from csr_rating.ingest.values import is_unit_phrase, year_of
 
 MIN_PHRASE = 6  # characters: shorter names ("GHG", "R&D") are too ambiguous in running text
 WINDOW = 60  # characters between a name and its figure
 MAX_SENTENCE = 240  # characters: a longer "sentence" is a flattened table or list, not a statement
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w.,])\s*(?P<unit>%|％|‰|[^\s\d,.;:，。；：]{1,12})?"
 )

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from csr_rating.ingest.document import Document
+from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.features import short, trie_pattern
 from csr_rating.ingest.noted import Noted
 
@@ -268,7 +268,7 @@ CONTEXT = 160  # characters of a sentence either side of a keyword that are read
 
 # --- compiled ---------------------------------------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = HAN
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _HAN_GAP = re.compile(rf"([{_HAN}])[ \t]+(?=[{_HAN}])")
 _CUE_WORDS = {name: [word for word in words.split("|") if word] for name, words in CUES.items()}

@@ -73,7 +73,8 @@ def ingest_document(
     if not any(line.text.strip() for line in doc.lines):
         raise InputError(doc.path, "the draft has no text to read")
     rows = extract_rows(doc)
-    industry_note = _industry(doc, criteria, industry)
+    topics_by_catalog: dict[str, list[Noted]] = {}
+    industry_note = _industry(doc, criteria, industry, topics_by_catalog)
     catalog = criteria.catalog_for(industry_note.value)
     year_note = _year(doc, rows, year)
     the_year = int(year_note.value)
@@ -89,7 +90,7 @@ def ingest_document(
     data: dict[str, Any] = {
         "meta": meta,
         "process": extract_process(doc),
-        "topics": extract_topics(doc, catalog),
+        "topics": topics_by_catalog.get(catalog.id) or extract_topics(doc, catalog),
         "indicators": indicators + prose + qualitative,
         "negative_disclosures": extract_negatives(doc),
         "readability": extract_readability(doc),
@@ -112,7 +113,9 @@ def ingest_document(
     return Draft(doc, data, report, rows, stats, text)
 
 
-def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
+def _industry(doc: Document, criteria: CriteriaSet, asked: str | None, topics: dict[str, list[Noted]]) -> Noted:
+    """The asked industry, else the one whose own topics the draft covers; ``topics`` keeps each
+    catalog's topics found on the way, so the chosen one is not searched twice."""
     if asked is not None:
         if asked not in criteria.catalogs:
             known = ", ".join(sorted(criteria.catalogs))
@@ -124,7 +127,8 @@ def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
         distinctive = _distinctive_topics(catalog, general)
         if catalog.id == "general" or not distinctive:
             continue
-        covered = {plain(t)["id"] for t in extract_topics(doc, catalog) if t.review is None}
+        topics[catalog.id] = extract_topics(doc, catalog)
+        covered = {plain(t)["id"] for t in topics[catalog.id] if t.review is None}
         share = len(covered & distinctive) / len(distinctive)
         if share > best[0]:
             best = (share, catalog.id)

@@ -29,7 +29,7 @@ from statistics import median
 from typing import Any
 
 from csr_rating.errors import InputError
-from csr_rating.ingest.document import Document, Line, SourceKind
+from csr_rating.ingest.document import HAN, Document, Line, SourceKind
 
 SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -130,7 +130,7 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\uf
 # Characters as frequent in Simplified as in Traditional Chinese text: the share of them tells real
 # Chinese from bytes of another encoding read as Chinese (which gives rare characters).
 _COMMON_HAN = frozenset("的一是在不有和人中大上年以及公司其业务管理发展社会服务保工作")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from csr_rating.ingest.document import Document, Line
+from csr_rating.ingest.document import HAN, Document, Line
 from csr_rating.ingest.values import (
     COUNT_WORDS,
     Cell,
@@ -42,10 +42,10 @@ MAX_GAP = 6  # non-row lines after which a table is over
 PROSE_LENGTH = 160  # a line longer than this without figures is a paragraph, not a table cell
 _DASHES = ("–", "—", "-", "－")
 _CONNECTORS = {"of", "and", "in", "the", "for", "to", "per", "by", "on", "at", "from", "with", "or", "a", "an"}
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{HAN}]")
 _YEAR_SPACE = re.compile(r"((?:19|20)\d{2})\s+(年度?)")
 _LEAD_IN = re.compile(r"^(?:among (?:which|them)|of which|including|incl\.|其中)\s*[:：,，]?\s*", re.IGNORECASE)
-_LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_LETTER = re.compile(f"[A-Za-z{HAN}]")
 _STRAY_SPACE = re.compile(r"^\d{1,3},$")
 _THREE_DIGITS = re.compile(r"^\d{3}(?:\.\d+)?[.%]?$")
 

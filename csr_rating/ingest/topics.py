@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from csr_rating.catalog import Catalog, CatalogTopic
-from csr_rating.ingest.document import Document
+from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.features import case_lines
 from csr_rating.ingest.noted import Noted
 
@@ -104,7 +104,7 @@ FIGURE = re.compile(
 
 # --- normalisation ----------------------------------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = HAN
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _HAN_GAP = re.compile(rf"([{_HAN}])[ \t]+(?=[{_HAN}])")
 _HAN_RUN = re.compile(rf"([{_HAN}]+)")

@@ -17,11 +17,12 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from csr_rating.ingest.document import HAN
+
 # ---------------------------------------------------------------------------------------------
 # Tables (data).
 # ---------------------------------------------------------------------------------------------
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 # Headings of the "about this report" page, where the report describes itself.
 ABOUT_HEADINGS = (
