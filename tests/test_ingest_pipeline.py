@@ -265,3 +265,13 @@ def test_the_industry_is_detected_from_its_own_topics_not_from_topics_every_repo
     )
     assert ingest_document(from_text(generic, "a.txt"), criteria=criteria).report.meta.industry == "general"
     assert ingest_document(from_text(operator, "b.txt"), criteria=criteria).report.meta.industry == "telecom"
+
+
+def test_a_structured_report_given_to_ingest_is_refused_with_what_to_do(cli) -> None:
+    run = cli("ingest", "reports/fictitious-first-draft.yaml")
+    assert run.code == 2 and "csr-rating score" in run.stderr and len(run.stderr.strip().splitlines()) == 1
+
+
+def test_a_section_with_nothing_found_is_left_out_not_written_empty(criteria: CriteriaSet) -> None:
+    text = ingest_document(from_text("Plain words only.\n", "a.txt"), criteria=criteria).yaml
+    assert "\noriginality:" not in text

@@ -68,6 +68,8 @@ def parse_bytes(raw: bytes, shown: str, suffix: str = "") -> Document:
         raise InputError(shown, "an old binary Word .doc (or other Office) file; save it as .docx and ingest that")
     if raw.lstrip().startswith(b"{\\rtf"):
         raise InputError(shown, "an RTF file; save it as .docx or plain text and ingest that")
+    if suffix in (".yaml", ".yml", ".json"):
+        raise InputError(shown, "is already a structured report, not a draft: score it with `csr-rating score`")
     if suffix == ".pdf":
         raise InputError(shown, "not a PDF (no %PDF header); the file is damaged or mis-named")
     if suffix == ".docx":

@@ -50,7 +50,11 @@ def _review(note: Noted | None, indent: str) -> list[str]:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, list | dict) and not value)
+    """Nothing to write: None, an empty list, or a mapping whose values are all empty."""
+    value = _unwrap(value)[0]
+    if isinstance(value, dict):
+        return all(_empty(v) for v in value.values())
+    return value is None or (isinstance(value, list) and not value)
 
 
 def _flow(value: Any) -> str:
