@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from csr_rating.catalog import Catalog
+from pydantic import TypeAdapter
+
+from csr_rating.catalog import CatalogFile
 from csr_rating.consistency import check_report
-from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard
+from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard, StandardOverlay
 from csr_rating.engine import score
 from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
@@ -19,11 +21,11 @@ from csr_rating.scorecard import Scorecard
 if TYPE_CHECKING:
     from csr_rating.ingest.pipeline import Draft
 
-SCHEMAS: dict[str, type[Any]] = {
+SCHEMAS: dict[str, Any] = {
     "report": Report,
-    "standard": Standard,
+    "standard": Standard | StandardOverlay,  # a standard of its own, or an overlay that extends one
     "criteria": DimensionCriteria,
-    "catalog": Catalog,
+    "catalog": CatalogFile,
 }
 
 
@@ -68,6 +70,28 @@ def default_lang(languages: list[str]) -> Lang:
 
 def json_schema(name: str) -> str:
     """The published JSON Schema of an input format, generated from its pydantic model."""
-    schema = SCHEMAS[name].model_json_schema()
+    schema = TypeAdapter(SCHEMAS[name]).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def industries(criteria: CriteriaSet) -> list[dict[str, Any]]:
+    """One row per catalog: what ``csr-rating industries`` prints (and its JSON)."""
+    rows = []
+    for catalog in sorted(criteria.catalogs.values(), key=lambda c: (bool(c.extends), c.id)):
+        core = catalog.core()
+        rows.append(
+            {
+                "id": catalog.id,
+                "name": {"en": catalog.name.en, "zh": catalog.name.zh},
+                "extends": catalog.extends[0] if catalog.extends else None,
+                "core": len(core),
+                "quantitative": sum(1 for i in core if i.kind == "quantitative"),
+                "own_core": sum(1 for i in catalog.own_indicators() if i.tier == "core"),
+                "topics": len(catalog.topics),
+                "own_topics": len(catalog.own_topics()),
+                "detect_words": len(catalog.lexicon.detect.all()),
+                "share_scale": catalog.share_scale,
+            }
+        )
+    return rows

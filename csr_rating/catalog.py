@@ -1,7 +1,11 @@
 """Industry catalogs: the core indicators and key topics an industry's report should disclose.
 
-A catalog is data (``criteria/industries/*.yaml``). Report items are matched to catalog items by id
-first, then by normalised name or alias, so an author who does not know the ids still gets credit.
+A catalog is data (``criteria/industries/*.yaml``). An industry pack ``extends`` one base (``general``):
+it adds its own indicators and topics, overrides a base item by giving its id again, and drops one
+with a reason; loading merges the chain once, so every check sees one ``Catalog``. A pack also carries
+its ``lexicon``: the words ingest needs to recognise the industry's facts, kept as data next to the
+items they describe. Report items are matched to catalog items by id first, then by normalised name
+or alias, so an author who does not know the ids still gets credit.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from csr_rating.report import Indicator, Report, Topic
 IndicatorId = Annotated[str, StringConstraints(pattern=r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Alias = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Term = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Word = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+$", max_length=40)]
 
 
 class _Model(BaseModel):
@@ -52,23 +58,111 @@ class CatalogTopic(_Model):
 Item = TypeVar("Item", CatalogIndicator, CatalogTopic)
 
 
-class Catalog(_Model):
-    """One industry's indicator catalog and key topics."""
+class Terms(_Model):
+    """Words and phrases in each language, matched case-insensitively (English on word boundaries)."""
+
+    en: list[Term] = Field(default_factory=list)
+    zh: list[Term] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return [*self.en, *self.zh]
+
+
+class NegativeEvent(_Model):
+    """An unfavourable event proper to the industry: found in prose like the general event rules
+    (a figure or an occurrence verb must show it happened; "zero spills" is not one)."""
+
+    label: I18n
+    en: list[Term] = Field(default_factory=list)
+    zh: list[Term] = Field(default_factory=list)
+
+
+class Lexicon(_Model):
+    """What ingest needs to recognise an industry's facts, in English and Chinese.
+
+    ``detect`` is a pack's own (never inherited): the words that set its reports apart. The other
+    tables add to the base's: ``synonyms`` (English table words meaning one canonical word),
+    ``units`` (unit words of its tables), ``negative_events`` (besides the negative indicators' own
+    names), ``generic`` (words too common in its reports to stand for one topic)."""
+
+    detect: Terms = Field(default_factory=Terms, description="Words that mark a draft as this industry's.")
+    synonyms: dict[Word, Word] = Field(default_factory=dict, description="English word -> canonical word.")
+    units: list[Term] = Field(default_factory=list, description="Unit words of this industry's tables.")
+    negative_events: list[NegativeEvent] = Field(default_factory=list)
+    event_units: list[Term] = Field(
+        default_factory=list,
+        description="Units that count events (cases, incidents): a negative indicator in one of them is an "
+        "event the negatives extractor looks for by its names.",
+    )
+    generic: Terms = Field(default_factory=Terms, description="Too common to identify one topic alone.")
+
+
+class Drop(_Model):
+    """An inherited indicator or topic this pack leaves out, and why (e.g. its own item measures it better)."""
+
+    id: str
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
+
+
+class CatalogFile(_Model):
+    """A catalog file as written: a base (no ``extends``) or a pack that extends one.
+
+    A pack lists only what is its own: new categories, indicators and topics; an item whose id the
+    base already has replaces the base's; ``drop`` removes a base item (with a reason). Lexicon
+    tables add to the base's. ``share_scale`` is inherited unless given."""
 
     id: Slug
     name: I18n
     version: str = "1"
-    share_scale: float = Field(
-        1.0,
+    extends: Slug | None = Field(None, description="The catalog this one builds on (e.g. general).")
+    share_scale: float | None = Field(
+        None,
         ge=1,
         le=5,
         description="Multiplies a share of this catalog before it is scored (capped at 100%): "
-        "calibrates a catalog broader than the rating's own indicator list.",
+        "calibrates a catalog broader than the rating's own indicator list. Inherited when not given; 1 for a base.",
     )
     sources: list[str] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list)
     indicators: list[CatalogIndicator] = Field(default_factory=list)
     topics: list[CatalogTopic] = Field(default_factory=list)
+    drop: list[Drop] = Field(default_factory=list)
+    lexicon: Lexicon = Field(default_factory=Lexicon)
+
+    @model_validator(mode="after")
+    def _unique(self) -> CatalogFile:
+        ids: set[str] = set()
+        for item_id in [*(i.id for i in self.indicators), *(t.id for t in self.topics)]:
+            if item_id in ids:
+                raise ValueError(f"id {item_id!r} appears twice")
+            ids.add(item_id)
+        categories = [c.id for c in self.categories]
+        if len(set(categories)) != len(categories):
+            raise ValueError("categories: an id appears twice")
+        for drop in self.drop:
+            if drop.id in ids:
+                raise ValueError(f"drop: {drop.id!r} is dropped and declared in the same file")
+        if self.extends is None and self.drop:
+            raise ValueError("drop: only a catalog that extends another can drop items")
+        if self.extends == self.id:
+            raise ValueError(f"extends: catalog {self.id!r} cannot extend itself")
+        return self
+
+
+class Catalog(_Model):
+    """One industry's indicator catalog and key topics, with its base merged in."""
+
+    id: Slug
+    name: I18n
+    version: str = "1"
+    extends: list[str] = Field(default_factory=list, description="The chain of bases, nearest first.")
+    share_scale: float = Field(1.0, ge=1, le=5)
+    sources: list[str] = Field(default_factory=list)
+    categories: list[Category] = Field(default_factory=list)
+    indicators: list[CatalogIndicator] = Field(default_factory=list)
+    topics: list[CatalogTopic] = Field(default_factory=list)
+    lexicon: Lexicon = Field(default_factory=Lexicon)
+    own: frozenset[str] = Field(default_factory=frozenset, description="Ids this pack declares (not its base's).")
 
     @model_validator(mode="after")
     def _consistent(self) -> Catalog:
@@ -97,6 +191,28 @@ class Catalog(_Model):
     @cached_property
     def _topic_names(self) -> dict[str, CatalogTopic]:
         return _name_index(self.topics)
+
+    def own_indicators(self) -> list[CatalogIndicator]:
+        return [i for i in self.indicators if i.id in self.own]
+
+    def own_topics(self) -> list[CatalogTopic]:
+        return [t for t in self.topics if t.id in self.own]
+
+    def negative_terms(self) -> list[NegativeEvent]:
+        """What the negatives extractor looks for besides its general rules: the lexicon's negative
+        events, and the short names of each negative indicator that counts events (its unit is one of
+        the lexicon's ``event_units``): "3 oil spills", "客户投诉120件"."""
+        events = list(self.lexicon.negative_events)
+        counts = {u.casefold() for u in self.lexicon.event_units}
+        for item in self.indicators:
+            if not item.negative or item.kind != "quantitative" or (item.unit or "").casefold() not in counts:
+                continue
+            names = [item.name.en, item.name.zh, *item.aliases]
+            en = [n for n in names if _short_en(n)]
+            zh = [n for n in names if _short_zh(n)]
+            if en or zh:
+                events.append(NegativeEvent(label=item.name, en=en, zh=zh))
+        return events
 
     def scaled(self, share: float) -> float:
         """A share (0-100) of this catalog on the rating's scale (0-100)."""
@@ -134,6 +250,77 @@ class Catalog(_Model):
             return indicator.negative
         item = self.match_indicator(indicator)
         return bool(item and item.negative)
+
+
+def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
+    """One catalog from a file and its (already merged) base: the pack's items after the base's,
+    an item given again by id replacing the base's in place, dropped items removed."""
+    if base is None:
+        return Catalog(
+            id=file.id,
+            name=file.name,
+            version=file.version,
+            share_scale=file.share_scale or 1.0,
+            sources=file.sources,
+            categories=file.categories,
+            indicators=file.indicators,
+            topics=file.topics,
+            lexicon=file.lexicon,
+            own=frozenset(i.id for i in [*file.indicators, *file.topics]),
+        )
+    known = {i.id for i in [*base.indicators, *base.topics]}
+    for drop in file.drop:
+        if drop.id not in known:
+            raise ValueError(f"drop: {drop.id!r} is not an item of {base.id!r}")
+    dropped = {d.id for d in file.drop}
+    return Catalog(
+        id=file.id,
+        name=file.name,
+        version=file.version,
+        extends=[base.id, *base.extends],
+        share_scale=file.share_scale if file.share_scale is not None else base.share_scale,
+        sources=_union(base.sources, file.sources),
+        categories=_overlay(base.categories, file.categories, set()),
+        indicators=_overlay(base.indicators, file.indicators, dropped),
+        topics=_overlay(base.topics, file.topics, dropped),
+        lexicon=Lexicon(
+            detect=file.lexicon.detect,
+            synonyms={**base.lexicon.synonyms, **file.lexicon.synonyms},
+            units=_union(base.lexicon.units, file.lexicon.units),
+            negative_events=[*base.lexicon.negative_events, *file.lexicon.negative_events],
+            event_units=_union(base.lexicon.event_units, file.lexicon.event_units),
+            generic=Terms(
+                en=_union(base.lexicon.generic.en, file.lexicon.generic.en),
+                zh=_union(base.lexicon.generic.zh, file.lexicon.generic.zh),
+            ),
+        ),
+        own=frozenset(i.id for i in [*file.indicators, *file.topics] if i.id not in known),
+    )
+
+
+Overlaid = TypeVar("Overlaid", CatalogIndicator, CatalogTopic, Category)
+
+
+def _overlay(base: list[Overlaid], own: list[Overlaid], dropped: set[str]) -> list[Overlaid]:
+    replaced = {item.id: item for item in own}
+    kept = [replaced.pop(item.id, item) for item in base if item.id not in dropped]
+    return kept + [item for item in own if item.id in replaced]
+
+
+def _union(first: list[str], second: list[str]) -> list[str]:
+    return list(dict.fromkeys([*first, *second]))
+
+
+def _short_en(name: str) -> bool:
+    """A name short enough to be said in a sentence ("oil spills"), English and without a unit."""
+    return not HAN_CHAR.search(name) and 1 <= len(name.split()) <= 3 and "(" not in name
+
+
+def _short_zh(name: str) -> bool:
+    return bool(HAN_CHAR.search(name)) and 2 <= len(name) <= 6 and "（" not in name and "(" not in name
+
+
+HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def _match(by_id: dict[str, Item], by_name: dict[str, Item], item_id: str | None, name: str) -> Item | None:

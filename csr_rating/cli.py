@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from csr_rating import checks, gate
-from csr_rating.api import SCHEMAS, default_lang, ingest_draft, json_schema, rate
+from csr_rating.api import SCHEMAS, default_lang, industries, ingest_draft, json_schema, rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
@@ -246,6 +247,28 @@ def criteria_lint(
             )
     except InputError as error:
         _fail(str(error))
+
+
+@app.command("industries")
+def industries_command(
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table or json.")] = "table",  # type: ignore[assignment]
+) -> None:
+    """List the industry catalogs: id, names, core indicators and topics (own and inherited), what each extends."""
+    try:
+        rows = industries(load_criteria(criteria, standard))
+    except InputError as error:
+        _fail(str(error))
+    if format.value == "json":
+        _emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    _emit(f"{'id':<14}{'extends':<10}{'core':>5}{'own':>5}{'quant':>6}{'topics':>7}{'scale':>7}  name\n")
+    for row in rows:
+        _emit(
+            f"{row['id']:<14}{row['extends'] or '-':<10}{row['core']:>5}{row['own_core']:>5}{row['quantitative']:>6}"
+            f"{row['topics']:>7}{row['share_scale']:>7.3f}  {row['name']['en']} / {row['name']['zh']}\n"
+        )
 
 
 @app.command()

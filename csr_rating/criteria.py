@@ -8,9 +8,18 @@ is executed.
 from __future__ import annotations
 
 import string
-from typing import Annotated
+from collections.abc import Mapping
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SkipValidation,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from csr_rating.catalog import Catalog
 from csr_rating.checks import CheckParams
@@ -135,6 +144,53 @@ class Standard(_Model):
         return next(g.name for g in self.grades if g.stars == stars)
 
 
+class DimensionPatch(_Model):
+    """A dimension in an overlay: changes the base's dimension of that id, or adds a new one (then
+    name, weight and criteria are all needed)."""
+
+    id: Slug
+    name: I18n | None = None
+    weight: Annotated[float, Field(gt=0, le=100)] | None = None
+    criteria: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+\.ya?ml$")] | None = None
+
+
+class Removal(_Model):
+    id: Slug
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=500)]
+
+
+class CriterionPatch(_Model):
+    """Changes to one inherited criterion: its points, and check parameters merged over the base's
+    (e.g. ``bands``); the check kind itself stays."""
+
+    points: Annotated[float, Field(gt=0, le=100)] | None = None
+    check: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("check")
+    @classmethod
+    def _same_kind(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if "kind" in value:
+            raise ValueError("an overlay cannot change a check's kind; write a new criterion instead")
+        return value
+
+
+class StandardOverlay(_Model):
+    """A standard that ``extends`` another: only what differs — dimension weights, added or dropped
+    dimensions, criteria points and check parameters (bands), star bands, grades."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([.-][a-z0-9]+)*$")]
+    extends: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([.-][a-z0-9]+)*$")]
+    title: I18n
+    version: str
+    basis: list[str] | None = None
+    dimensions: list[DimensionPatch] = Field(default_factory=list)
+    drop_dimensions: list[Removal] = Field(default_factory=list)
+    criteria: dict[CriterionId, CriterionPatch] = Field(default_factory=dict)
+    stars: list[StarBand] | None = None
+    grades: list[Grade] | None = None
+    exemplary: I18n | None = None
+
+
 class Dimension(_Model):
     spec: DimensionSpec
     criteria: list[Criterion]
@@ -145,11 +201,14 @@ class Dimension(_Model):
 
 
 class CriteriaSet(_Model):
-    """A loaded standard with its criteria and the industry catalogs it may use."""
+    """A loaded standard with its criteria and the industry catalogs it may use (a mapping from id to
+    merged catalog: a plain dict, or the loader's lazy library)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
     standard: Standard
     dimensions: list[Dimension]
-    catalogs: dict[str, Catalog]
+    catalogs: SkipValidation[Mapping[str, Catalog]]
 
     @model_validator(mode="after")
     def _consistent(self) -> CriteriaSet:

@@ -7,17 +7,28 @@ loader, one way of turning a pydantic error into a line a person can act on.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from csr_rating.catalog import Catalog
-from csr_rating.criteria import CriteriaSet, Dimension, DimensionCriteria, Standard
+from csr_rating.catalog import Catalog, CatalogFile, merge
+from csr_rating.criteria import (
+    Criterion,
+    CriteriaSet,
+    Dimension,
+    DimensionCriteria,
+    DimensionSpec,
+    Standard,
+    StandardOverlay,
+)
 from csr_rating.errors import InputError
 from csr_rating.messages import validation_error
 from csr_rating.report import Report
 from csr_rating.yamlio import STDIN, SourceMap, load_yaml, read_stdin, read_text
+
+MAX_EXTENDS = 8  # a chain of standards or catalogs longer than this is surely a mistake
 
 M = TypeVar("M", bound=BaseModel)
 DEFAULT_STANDARD = "cass-csr-4.0"
@@ -79,32 +90,166 @@ def load_criteria(root: Path | str | None = None, standard: str = DEFAULT_STANDA
     if not folder.is_dir():
         known = sorted(p.name for p in root.iterdir() if (p / "standard.yaml").is_file())
         raise InputError(str(folder), f"no standard {standard!r} here (known: {', '.join(known) or 'none'})")
-    spec, _ = parse(Standard, folder / "standard.yaml")
-    dimensions = []
-    seen: dict[str, str] = {}
-    for dim in spec.dimensions:
-        criteria, source = parse(DimensionCriteria, folder / dim.criteria)
-        if criteria.dimension != dim.id:
-            raise source.error(
-                ("dimension",), f"file is for dimension {criteria.dimension!r}, the standard lists it for {dim.id!r}"
-            )
-        for index, criterion in enumerate(criteria.criteria):
-            if criterion.id in seen:
-                raise source.error(
-                    ("criteria", index, "id"), f"criterion id {criterion.id!r} is already used in {seen[criterion.id]}"
-                )
-            seen[criterion.id] = dim.criteria
-        dimensions.append(Dimension(spec=dim, criteria=criteria.criteria))
-    catalogs: dict[str, Catalog] = {}
-    industries = root / "industries"
-    for path in sorted(industries.glob("*.yaml")) if industries.is_dir() else []:
-        catalog, source = parse(Catalog, path)
-        if catalog.id != path.stem:
-            raise source.error(("id",), f"catalog id {catalog.id!r} must match the file name {path.stem!r}")
-        catalogs[catalog.id] = catalog
+    spec, dimensions = load_standard(root, standard, ())
+    catalogs = CatalogLibrary(root / "industries")
     try:
         return CriteriaSet(standard=spec, dimensions=dimensions, catalogs=catalogs)
     except ValidationError as exc:
         raise InputError(
             str(folder), str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
         ) from None
+
+
+class CatalogLibrary(Mapping[str, Catalog]):
+    """The catalogs of a criteria folder, each parsed and merged with its chain when first asked for.
+
+    Scoring a report reads its own industry's pack and the base, not all of them: loading each of
+    sixteen packs costs a YAML parse, so a library is lazy. Asking for every value (``lint``,
+    industry detection) loads and checks them all. Ids are the file names (a file whose ``id``
+    differs is an error when it is loaded)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        self._paths = {path.stem: path for path in found}
+        self._merged: dict[str, Catalog] = {}
+
+    def __getitem__(self, catalog_id: str) -> Catalog:
+        if catalog_id not in self._paths:
+            raise KeyError(catalog_id)
+        return self._resolve(catalog_id, ())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __contains__(self, catalog_id: object) -> bool:
+        return catalog_id in self._paths
+
+    def _resolve(self, catalog_id: str, chain: tuple[str, ...]) -> Catalog:
+        if catalog_id in self._merged:
+            return self._merged[catalog_id]
+        path = self._paths[catalog_id]
+        file, source = parse(CatalogFile, path)
+        if file.id != path.stem:
+            raise source.error(("id",), f"catalog id {file.id!r} must match the file name {path.stem!r}")
+        base = None
+        if file.extends is not None:
+            if file.extends not in self._paths:
+                known = ", ".join(sorted(self._paths)) or "none"
+                raise source.error(("extends",), f"extends {file.extends!r}: no such catalog here (known: {known})")
+            if file.extends in chain or len(chain) >= MAX_EXTENDS:
+                cycle = " -> ".join([*chain, catalog_id, file.extends])
+                raise source.error(("extends",), f"extends makes a cycle: {cycle}")
+            base = self._resolve(file.extends, (*chain, catalog_id))
+        try:
+            merged = merge(base, file)
+        except ValidationError as exc:
+            message = str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
+            raise InputError(str(path), f"merged with {file.extends!r}: {message}") from None
+        except ValueError as exc:
+            raise source.error(("drop",), str(exc)) from None
+        self._merged[catalog_id] = merged
+        return merged
+
+
+def load_catalogs(folder: Path) -> dict[str, Catalog]:
+    """Every catalog in ``folder``, merged and checked (what ``criteria lint`` asks for)."""
+    library = CatalogLibrary(folder)
+    return {catalog_id: library[catalog_id] for catalog_id in library}
+
+
+def load_standard(root: Path, standard: str, chain: tuple[str, ...]) -> tuple[Standard, list[Dimension]]:
+    """A standard and its dimensions' criteria; an overlay (``extends``) is applied to its base."""
+    folder = root / standard
+    if not (folder / "standard.yaml").is_file():
+        known = sorted(p.name for p in root.iterdir() if (p / "standard.yaml").is_file())
+        raise InputError(str(folder), f"no standard {standard!r} here (known: {', '.join(known) or 'none'})")
+    path = folder / "standard.yaml"
+    data, source = load_yaml(read_text(path), str(path))
+    if isinstance(data, dict) and "extends" in data:
+        overlay, source = parse(StandardOverlay, path)
+        if overlay.extends in (*chain, standard) or len(chain) >= MAX_EXTENDS:
+            raise source.error(("extends",), f"extends makes a cycle: {' -> '.join([*chain, standard, overlay.extends])}")
+        base, base_dimensions = load_standard(root, overlay.extends, (*chain, standard))
+        return _apply_overlay(overlay, source, folder, base, base_dimensions)
+    spec, _ = parse(Standard, path)
+    dimensions = []
+    seen: dict[str, str] = {}
+    for dim in spec.dimensions:
+        criteria, source = _criteria_file(folder, dim)
+        for index, criterion in enumerate(criteria):
+            if criterion.id in seen:
+                raise source.error(
+                    ("criteria", index, "id"), f"criterion id {criterion.id!r} is already used in {seen[criterion.id]}"
+                )
+            seen[criterion.id] = dim.criteria
+        dimensions.append(Dimension(spec=dim, criteria=criteria))
+    return spec, dimensions
+
+
+def _criteria_file(folder: Path, dim: DimensionSpec) -> tuple[list[Criterion], SourceMap]:
+    criteria, source = parse(DimensionCriteria, folder / dim.criteria)
+    if criteria.dimension != dim.id:
+        raise source.error(
+            ("dimension",), f"file is for dimension {criteria.dimension!r}, the standard lists it for {dim.id!r}"
+        )
+    return criteria.criteria, source
+
+
+def _apply_overlay(
+    overlay: StandardOverlay, source: SourceMap, folder: Path, base: Standard, dimensions: list[Dimension]
+) -> tuple[Standard, list[Dimension]]:
+    """The base with the overlay's changes: dropped and added dimensions, new weights, patched criteria."""
+    by_id = {d.spec.id: d for d in dimensions}
+    for index, removal in enumerate(overlay.drop_dimensions):
+        if by_id.pop(removal.id, None) is None:
+            raise source.error(("drop_dimensions", index, "id"), f"no dimension {removal.id!r} in {base.id!r}")
+    for index, patch in enumerate(overlay.dimensions):
+        given = patch.model_dump(exclude_none=True)
+        if patch.id in by_id:
+            old = by_id[patch.id]
+            spec = old.spec.model_copy(update=given)
+            criteria = _criteria_file(folder, spec)[0] if patch.criteria else old.criteria
+        else:
+            lacking = [k for k in ("name", "weight", "criteria") if k not in given]
+            if lacking:
+                raise source.error(
+                    ("dimensions", index), f"new dimension {patch.id!r} needs {', '.join(lacking)}"
+                )
+            spec = DimensionSpec.model_validate(given)
+            criteria = _criteria_file(folder, spec)[0]
+        by_id[patch.id] = Dimension(spec=spec, criteria=criteria)
+    patched: set[str] = set()
+    for dim_id, dim in list(by_id.items()):
+        criteria = []
+        for criterion in dim.criteria:
+            patch = overlay.criteria.get(criterion.id)
+            if patch is not None:
+                patched.add(criterion.id)
+                data = criterion.model_dump(mode="json", exclude_none=True)
+                if patch.points is not None:
+                    data["points"] = patch.points
+                data["check"] = {**data["check"], **patch.check}
+                try:
+                    criterion = Criterion.model_validate(data)
+                except ValidationError as exc:
+                    first = exc.errors(include_url=False)[0]
+                    raise source.error(("criteria", criterion.id), f"{first['msg']}") from None
+            criteria.append(criterion)
+        by_id[dim_id] = Dimension(spec=dim.spec, criteria=criteria)
+    for criterion_id in overlay.criteria:
+        if criterion_id not in patched:
+            raise source.error(("criteria", criterion_id), f"no criterion {criterion_id!r} in the standard's dimensions")
+    merged = base.model_dump(mode="json")
+    merged.update(overlay.model_dump(mode="json", exclude_none=True, include={"id", "title", "version", "basis", "stars", "grades", "exemplary"}))
+    merged["dimensions"] = [d.spec.model_dump(mode="json") for d in by_id.values()]
+    try:
+        spec = Standard.model_validate(merged)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise InputError(source.path, f"after applying the overlay: {first['msg']} (field: {field})") from None
+    return spec, list(by_id.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seeds" / "china-telecom-csr-report-2020.txt"
 REFERENCE = REPORTS / "china-telecom-2020.yaml"
+# Long property runs: CSR_RATING_THOROUGH=1 .venv/bin/python -m pytest (the README's thorough command).
+THOROUGH = os.environ.get("CSR_RATING_THOROUGH") == "1"
 DIMENSIONS = ["procedure", "substance", "completeness", "balance", "comparability", "readability", "originality"]
 
 

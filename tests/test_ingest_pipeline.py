@@ -250,7 +250,7 @@ def test_an_unknown_industry_is_refused_not_scored_against_another_catalog(tmp_p
     assert run.code == 2 and "no catalog for industry 'telecomm'" in run.stderr and "telecom" in run.stderr
 
 
-def test_the_industry_is_detected_from_its_own_topics_not_from_topics_every_report_has(criteria: CriteriaSet) -> None:
+def test_the_industry_is_detected_from_its_own_words_not_from_topics_every_report_has(criteria: CriteriaSet) -> None:
     generic = (
         "Harbour Motors Sustainability Report 2023\n"
         "We handle customer complaints within two days and protect customer information.\n"

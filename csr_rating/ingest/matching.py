@@ -3,7 +3,7 @@
 Plain edit distance confuses names that share words ("Number of suppliers" vs "Number of users")
 and misses names that say the same thing differently ("Work-related injury and death" vs "work-
 related fatalities"). So names are compared as bags of content words: stop words dropped, simple
-stemming, a small table of synonyms, each word weighted by how rare it is in the catalog (a rare
+stemming, the catalog lexicon's synonyms, each word weighted by how rare it is in the catalog (a rare
 word like "packet" says more than "rate"). Chinese is compared by character bigrams. The score is
 an F-measure of the weighted overlap, 0-1, reduced when the units disagree (a share is not a count).
 rapidfuzz's token ratio breaks ties between near-equal candidates and catches spelling variants.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -30,32 +31,6 @@ _STOP = {
     "number", "no", "total", "amount", "volume", "value", "during", "company", "group", "annual", "year",
     "among", "which", "including", "all", "new", "degree", "level", "quantity", "status", "situation",
 }  # fmt: skip
-# Words that say the same thing in reports; each maps to one canonical word.
-_SYNONYMS = {
-    "user": "customer", "subscriber": "customer", "client": "customer", "consumer": "customer",
-    "staff": "employee", "personnel": "employee", "worker": "employee", "workforce": "employee", "people": "employee",
-    "percentage": "share", "proportion": "share", "ratio": "share", "rate": "share", "coverage": "share",
-    "death": "fatality", "fatal": "fatality", "died": "fatality",
-    "injury": "injury", "injured": "injury",
-    "electricity": "electric", "power": "electric",
-    "use": "consumption", "usage": "consumption", "consumed": "consumption",
-    "revenue": "income", "turnover": "turnover", "sales": "income",
-    "donation": "donation", "giving": "donation", "charitable": "donation", "contribution": "donation",
-    "completing": "completion", "completed": "completion",
-    "landline": "fixed", "wireline": "fixed", "wired": "fixed",
-    "emission": "emission", "emitted": "emission",
-    "ghg": "greenhouse", "co2": "carbon", "carbon": "carbon",
-    "licensing": "patent", "licence": "patent", "license": "patent", "granted": "patent",
-    "tax": "tax", "taxes": "tax",
-    "volunteering": "volunteer",
-    "trainee": "training", "trained": "training", "learning": "training",
-    "spend": "investment", "spending": "investment", "input": "investment", "expenditure": "investment",
-    "waste": "waste", "disposed": "waste",
-    "satisfaction": "satisfaction", "satisfied": "satisfaction",
-    "female": "woman", "women": "woman", "woman": "woman",
-    "gasoline": "fuel", "petrol": "fuel", "diesel": "fuel",
-    "capita": "employee", "hour": "time",
-}  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _HAN = re.compile(f"[{HAN}]+")
 _SHARE_UNITS = {"%", "％", "‰", "percent", "ppm"}
@@ -69,8 +44,10 @@ def stem(word: str) -> str:
     return word
 
 
-def words(name: str) -> list[str]:
-    """Content words of an English name, stemmed and mapped to synonyms; bigrams of Chinese."""
+def words(name: str, synonyms: Mapping[str, str] | None = None) -> list[str]:
+    """Content words of an English name, stemmed and mapped to synonyms (the catalog lexicon's:
+    words reports use for the same thing); bigrams of Chinese."""
+    synonyms = synonyms or {}
     text = normalise(name)
     out: list[str] = []
     for word in _WORD.findall(text):
@@ -78,7 +55,7 @@ def words(name: str) -> list[str]:
             stem_ = stem(part)
             if stem_ in _STOP or part in _STOP or not stem_:
                 continue
-            out.append(_SYNONYMS.get(stem_, _SYNONYMS.get(part, stem_)))
+            out.append(synonyms.get(stem_, synonyms.get(part, stem_)))
     for run in _HAN.findall(text):
         out.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
     return out
@@ -96,13 +73,14 @@ class Matcher:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self._synonyms = catalog.lexicon.synonyms
         self._names: list[tuple[str, CatalogIndicator | CatalogTopic, Counter[str]]] = []
         self._by_word: dict[str, list[int]] = {}
         self._exact: dict[str, list[int]] = {}
         for item in [*catalog.indicators, *catalog.topics]:
             for name in dict.fromkeys((item.name.en, item.name.zh, *item.aliases)):
                 position = len(self._names)
-                self._names.append((name, item, Counter(words(name))))
+                self._names.append((name, item, Counter(words(name, self._synonyms))))
                 self._exact.setdefault(normalise(name), []).append(position)
                 for word in self._names[-1][2]:
                     self._by_word.setdefault(word, []).append(position)
@@ -136,7 +114,7 @@ class Matcher:
         return self._best(name, None, CatalogTopic)
 
     def _best(self, name: str, unit: str | None, kind: type) -> Match | None:
-        query = Counter(words(name))
+        query = Counter(words(name, self._synonyms))
         plain = normalise(name)
         exact = set(self._exact.get(plain, ()))
         # only names sharing a word can score: the inverted index spares comparing every name

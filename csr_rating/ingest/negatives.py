@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
+from csr_rating.catalog import Catalog, NegativeEvent
 from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.features import short, trie_pattern
 from csr_rating.ingest.noted import Noted
@@ -54,6 +55,7 @@ class Rule:
     en: str
     zh: str
     event: bool  # needs a sign that it happened (a figure or an occurrence verb)
+    counted: bool = False  # needs a count right beside it ("3 oil spills"): a catalog name, not a general word
 
 
 RULES = (
@@ -81,8 +83,8 @@ RULES = (
         "Incident",
         "事故事件",
         r"\baccidents?\b|\bincidents?\b|\bexplosions?\b|\bfires?\b(?!\s*(?:drill|safety|protection|fighting))|"
-        r"\b(?:oil\s+)?spills?\b|\bleak(?:s|age|ages)?\b|\b(?:network|service)\s+outages?\b",
-        r"事故|火灾|爆炸|泄漏|溢油|污染事件|环境事件|通信中断|网络中断",
+        r"\bleak(?:s|age|ages)?\b",
+        r"事故|火灾|爆炸|泄漏|污染事件|环境事件",
         True,
     ),
     Rule(
@@ -172,7 +174,7 @@ RULES = (
 CUES = {
     "fatality": "fatalit|death|died|killed|loss of li|lives were lost|死亡|身亡|遇难|罹难",
     "injury": "injur|lost-time|lost time|工伤|受伤|伤亡|轻伤|重伤",
-    "accident": "accident|incident|explosion|fire|spill|leak|outage|事故|火灾|爆炸|泄漏|溢油|污染事件|环境事件|中断",
+    "accident": "accident|incident|explosion|fire|leak|事故|火灾|爆炸|泄漏|污染事件|环境事件",
     "penalty": "penalt|fined|fine|sanction|punish|处罚|罚款|罚金|通报批评",
     "lawsuit": "lawsuit|litigation|legal proceeding|sued|class action|arbitration|诉讼|起诉|仲裁|被诉",
     "violation": "violation|non-compliance|noncompliance|exceed|breach|超标|违规|违法|违反",
@@ -272,12 +274,7 @@ _HAN = HAN
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _HAN_GAP = re.compile(rf"([{_HAN}])[ \t]+(?=[{_HAN}])")
 _CUE_WORDS = {name: [word for word in words.split("|") if word] for name, words in CUES.items()}
-_CUE = re.compile(trie_pattern(sorted({w for words in _CUE_WORDS.values() for w in words})))
-# a matched word stands for every rule whose cue it contains ("fatalities" is a fatality cue)
-_CUE_RULES = {
-    word: frozenset(name for name, cues in _CUE_WORDS.items() if any(cue in word for cue in cues))
-    for word in {w for words in _CUE_WORDS.values() for w in words}
-}
+# a matched cue word stands for every rule whose cue it contains ("fatalities" is a fatality cue)
 _RULES = [
     (rule, re.compile(rule.en, re.I), re.compile(rule.zh)) for rule in RULES
 ]  # English and Chinese patterns are both tried: a Chinese report quotes English, and vice versa
@@ -483,7 +480,7 @@ def _read(rule: Rule, match: re.Match[str], context: str, offset: int, line: int
         if figure is not None and figure[1] == 0:
             return None  # "0 fatalities" is a positive claim
         occurred = _OCCURRED.search(sentence[max(0, at - 50) : stop + 50]) is not None
-        if figure is None and not occurred:
+        if figure is None and (rule.counted or not occurred):
             return None
         strength = 3 if figure else 1
     else:
@@ -515,7 +512,61 @@ def _read(rule: Rule, match: re.Match[str], context: str, offset: int, line: int
 # --- the document -------------------------------------------------------------------------------
 
 
-def _candidate_lines(lines: list[str]) -> dict[int, set[str]]:
+@dataclass(frozen=True)
+class _RuleSet:
+    """The general rules and a catalog's own (its lexicon's negative events and event-counting
+    negative indicators), with the cue pattern that finds the lines worth reading."""
+
+    rules: tuple[tuple[Rule, re.Pattern[str], re.Pattern[str]], ...]
+    cue: re.Pattern[str]
+    cue_rules: dict[str, frozenset[str]]
+
+
+def _industry_rule(index: int, event: NegativeEvent, counted: bool) -> Rule | None:
+    en = [term for term in event.en if term.strip()]
+    zh = [term for term in event.zh if term.strip()]
+    if not en and not zh:
+        return None
+    never = r"(?!x)x"
+    return Rule(
+        f"industry-{index}",
+        "event",
+        event.label.en,
+        event.label.zh,
+        r"\b(?:" + "|".join(re.escape(t) for t in sorted(en, key=len, reverse=True)) + r")\b" if en else never,
+        "|".join(re.escape(t) for t in sorted(zh, key=len, reverse=True)) if zh else never,
+        True,
+        counted,
+    )
+
+
+def _rule_set(catalog: Catalog | None) -> _RuleSet:
+    """Built once per catalog object (catalogs are immutable)."""
+    key = id(catalog)
+    cached = _RULE_SETS.get(key)
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
+    cues = {name: list(words) for name, words in _CUE_WORDS.items()}
+    rules = list(_RULES)
+    if catalog is not None:
+        own = len(catalog.lexicon.negative_events)
+        for index, event in enumerate(catalog.negative_terms()):
+            rule = _industry_rule(index, event, counted=index >= own)
+            if rule is None:
+                continue
+            rules.append((rule, re.compile(rule.en, re.I), re.compile(rule.zh)))
+            cues[rule.name] = [t.lower() for t in (*event.en, *event.zh) if t.strip()]
+    every = sorted({w for words in cues.values() for w in words})
+    cue_rules = {word: frozenset(n for n, c in cues.items() if any(cue in word for cue in c)) for word in every}
+    built = _RuleSet(tuple(rules), re.compile(trie_pattern(every)), cue_rules)
+    _RULE_SETS[key] = (catalog, built)
+    return built
+
+
+_RULE_SETS: dict[int, tuple[Catalog | None, _RuleSet]] = {}
+
+
+def _candidate_lines(lines: list[str], rules: _RuleSet) -> dict[int, set[str]]:
     """Line -> the rules whose cue words it holds (one pass of a prefix-tree pattern over the
     lower-cased text)."""
     lowered = [line.lower() if len(line.lower()) == len(line) else line for line in lines]
@@ -526,9 +577,9 @@ def _candidate_lines(lines: list[str]) -> dict[int, set[str]]:
         starts.append(position)
         position += len(line) + 1
     found: dict[int, set[str]] = {}
-    for match in _CUE.finditer(text):
+    for match in rules.cue.finditer(text):
         index = bisect_right(starts, match.start()) - 1
-        found.setdefault(index, set()).update(_CUE_RULES.get(match.group(0), ()))
+        found.setdefault(index, set()).update(rules.cue_rules.get(match.group(0), ()))
     return found
 
 
@@ -550,16 +601,16 @@ def _context(lines: list[str], index: int) -> tuple[str, int]:
     return context, len(before) + len(sep_before)
 
 
-def _scan(doc: Document) -> list[_Found]:
+def _scan(doc: Document, rules: _RuleSet) -> list[_Found]:
     lines = [_clean(line.text) if line.text.strip() else "" for line in doc.lines]
     found: list[_Found] = []
-    for index, names in sorted(_candidate_lines(lines).items()):
+    for index, names in sorted(_candidate_lines(lines, rules).items()):
         text = lines[index]
         if not names or not text or _is_table_row(doc.lines[index].text, text) or _INDEX_LINE.search(text):
             continue
         context, offset = _context(lines, index)
         on_line: list[_Found] = []
-        for rule, english, chinese in _RULES:
+        for rule, english, chinese in rules.rules:
             if rule.name not in names:
                 continue
             item = _first(rule, (english, chinese), text, context, offset, index)
@@ -597,10 +648,10 @@ def _deduplicated(found: list[_Found]) -> list[_Found]:
     return kept
 
 
-def extract_negatives(doc: Document) -> list[Noted]:
+def extract_negatives(doc: Document, catalog: Catalog | None = None) -> list[Noted]:
     """Negative disclosures, strongest first and in document order within a strength; each value a
-    NegativeDisclosure dict."""
-    items = _deduplicated(_scan(doc))
+    NegativeDisclosure dict. ``catalog`` adds the industry's own unfavourable events (its lexicon)."""
+    items = _deduplicated(_scan(doc, _rule_set(catalog)))
     items.sort(key=lambda f: (-f.strength, f.line, f.rule.name))
     results: list[Noted] = []
     for item in items[:MAX_ITEMS]:

@@ -21,6 +21,7 @@ from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
 from csr_rating.ingest.document import Document
 from csr_rating.ingest.features import extract_originality, extract_readability
+from csr_rating.ingest.industry import detect_industry
 from csr_rating.ingest.matching import SURE, Matcher
 from csr_rating.ingest.meta import detect_year, extract_meta, extract_process
 from csr_rating.ingest.narrative import PhraseIndex, comparison_kind, comparisons, figures, mentions
@@ -28,14 +29,12 @@ from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.tables import Row, extract_rows
+from csr_rating.ingest.values import COMMON_UNITS, Units
 from csr_rating.ingest.topics import extract_topics
 from csr_rating.ingest.writer import to_yaml
 from csr_rating.loading import load_criteria
 from csr_rating.report import Report
 from csr_rating.yamlio import load_yaml
-
-INDUSTRY_TOPIC_SHARE = 0.4  # an industry is detected when the draft covers this share of its key topics
-
 
 @dataclass(frozen=True)
 class Stats:
@@ -72,9 +71,8 @@ def ingest_document(
     criteria = criteria if criteria is not None else load_criteria()
     if not any(line.text.strip() for line in doc.lines):
         raise InputError(doc.path, "the draft has no text to read")
-    rows = extract_rows(doc)
-    topics_by_catalog: dict[str, list[Noted]] = {}
-    industry_note = _industry(doc, criteria, industry, topics_by_catalog)
+    rows = extract_rows(doc, _units(criteria))
+    industry_note = _industry(doc, criteria, industry)
     catalog = criteria.catalog_for(industry_note.value)
     year_note = _year(doc, rows, year)
     the_year = int(year_note.value)
@@ -90,9 +88,9 @@ def ingest_document(
     data: dict[str, Any] = {
         "meta": meta,
         "process": extract_process(doc),
-        "topics": topics_by_catalog.get(catalog.id) or extract_topics(doc, catalog),
+        "topics": extract_topics(doc, catalog),
         "indicators": indicators + prose + qualitative,
-        "negative_disclosures": extract_negatives(doc),
+        "negative_disclosures": extract_negatives(doc, catalog),
         "readability": extract_readability(doc),
         "originality": extract_originality(doc),
     }
@@ -113,40 +111,20 @@ def ingest_document(
     return Draft(doc, data, report, rows, stats, text)
 
 
-def _industry(doc: Document, criteria: CriteriaSet, asked: str | None, topics: dict[str, list[Noted]]) -> Noted:
-    """The asked industry, else the one whose own topics the draft covers; ``topics`` keeps each
-    catalog's topics found on the way, so the chosen one is not searched twice."""
+def _units(criteria: CriteriaSet) -> Units:
+    """The common unit words and every catalog's lexicon units: tables are read before the industry
+    is known, and any industry's unit is a unit."""
+    return COMMON_UNITS.with_words(u for catalog in criteria.catalogs.values() for u in catalog.lexicon.units)
+
+
+def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
+    """The asked industry, else the pack the draft's words fit best (see ``industry.py``)."""
     if asked is not None:
         if asked not in criteria.catalogs:
             known = ", ".join(sorted(criteria.catalogs))
             raise InputError("--industry", f"no catalog for industry {asked!r} (known: {known})")
         return Noted(asked)
-    best: tuple[float, str] = (0.0, "general")
-    general = Matcher(criteria.catalogs["general"])
-    for catalog in sorted(criteria.catalogs.values(), key=lambda c: c.id):
-        distinctive = _distinctive_topics(catalog, general)
-        if catalog.id == "general" or not distinctive:
-            continue
-        topics[catalog.id] = extract_topics(doc, catalog)
-        covered = {plain(t)["id"] for t in topics[catalog.id] if t.review is None}
-        share = len(covered & distinctive) / len(distinctive)
-        if share > best[0]:
-            best = (share, catalog.id)
-    share, found = best
-    if share >= INDUSTRY_TOPIC_SHARE:
-        return Noted(
-            found,
-            review=f"detected: the draft covers {share:.0%} of the topics proper to {found}; --industry overrides",
-        )
-    return Noted(
-        "general", review="no industry catalog fits (set --industry, e.g. telecom); scored against the general catalog"
-    )
-
-
-def _distinctive_topics(catalog: Catalog, general: Matcher) -> set[str]:
-    """The industry's own key topics: those the general catalog has no topic for. Every report talks
-    about employees and anti-corruption; only an operator talks about emergency communications."""
-    return {t.id for t in catalog.topics if general.topic(t.name.en) is None and general.topic(t.name.zh) is None}
+    return detect_industry(doc, criteria)
 
 
 def _year(doc: Document, rows: list[Row], asked: int | None) -> Noted:

@@ -25,17 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from csr_rating.ingest.document import HAN, Document, Line
-from csr_rating.ingest.values import (
-    COUNT_WORDS,
-    Cell,
-    is_unit_cell,
-    is_unit_phrase,
-    paren_unit,
-    parse_cell,
-    split_unit,
-    strip_footnote_marks,
-    year_of,
-)
+from csr_rating.ingest.values import COMMON_UNITS, COUNT_WORDS, Cell, Units, parse_cell, strip_footnote_marks, year_of
 
 MAX_FRAGMENTS = 4  # name lines joined at most (the longest real names wrap over three)
 MAX_GAP = 6  # non-row lines after which a table is over
@@ -134,11 +124,11 @@ def _is_continuation(pending: list[str], name_words: list[str]) -> bool:
     return last.endswith(("-", ",", "/", "、")) or last.casefold() in _CONNECTORS or first[:1].islower()
 
 
-def _after_complete_names(pending: list[str]) -> list[str]:
+def _after_complete_names(pending: list[str], units: Units) -> list[str]:
     """Fragments after the last one that is a complete "name (unit)" other than the final one: such
     a fragment is a row whose figures were lost (a chart), not the start of this row's name."""
     for index in range(len(pending) - 2, -1, -1):
-        if paren_unit(pending[index])[1] is not None:
+        if units.paren(pending[index])[1] is not None:
             return pending[index + 1 :]
     return pending
 
@@ -203,14 +193,14 @@ def _leads_sub_row(tokens: list[str], index: int) -> bool:
     return tokens[index] in _DASHES and index + 1 < len(tokens) and parse_cell(tokens[index + 1]) is None
 
 
-def _name_and_unit(words: list[str], unit_column: bool, cells: bool) -> tuple[str, str | None, bool]:
+def _name_and_unit(words: list[str], unit_column: bool, cells: bool, units: Units) -> tuple[str, str | None, bool]:
     """Name and unit of a row; with cells (a tab-separated row) a unit column is its own cell."""
     words, footnote = strip_footnote_marks(words)
-    if cells and len(words) >= 2 and (unit_column or is_unit_cell(words[-1])):
+    if cells and len(words) >= 2 and (unit_column or units.is_cell(words[-1])):
         return _join(words[:-1]), words[-1], footnote
-    name, unit = paren_unit(_join(words))
+    name, unit = units.paren(_join(words))
     if unit is None:
-        kept, unit = split_unit(name.split())
+        kept, unit = units.split(name.split())
         if unit is not None and kept and (unit_column or unit.casefold() not in COUNT_WORDS):
             name = " ".join(kept)
         else:
@@ -223,7 +213,8 @@ def _dash_led(words: list[str]) -> bool:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, units: Units) -> None:
+        self.units = units
         self.rows: list[Row] = []
         self.table: _Table | None = None
         self.count = 0
@@ -279,8 +270,10 @@ class _Walker:
 
     def _emit(self, line: Line, table: _Table, words: list[str], cells: list[Cell], reviews: list[str]) -> None:
         start = line
-        table.pending = _after_complete_names(table.pending)
-        unit_only = table.unit_column and table.pending and 0 < len(words) <= 3 and is_unit_phrase(" ".join(words))
+        table.pending = _after_complete_names(table.pending, self.units)
+        unit_only = (
+            table.unit_column and table.pending and 0 < len(words) <= 3 and self.units.is_phrase(" ".join(words))
+        )
         if unit_only:  # the name wrapped above; this line holds only the unit column and the figures
             words = [*" ".join(table.pending).split(), "(" + " ".join(words) + ")"]
             start = table.pending_line or line
@@ -299,7 +292,7 @@ class _Walker:
         sub = _dash_led(words)
         if sub:
             words = words[1:]
-        name, unit, footnote = _name_and_unit(words, table.unit_column, "\t" in line.text)
+        name, unit, footnote = _name_and_unit(words, table.unit_column, "\t" in line.text, self.units)
         if footnote:
             reviews.append("a footnote digit glued to the name was dropped")
         if sub and table.parent:
@@ -322,9 +315,10 @@ class _Walker:
         self.rows.append(Row(name, unit, values, start, table.section, tuple(reviews), table.index))
 
 
-def extract_rows(doc: Document) -> list[Row]:
-    """Every row of every multi-year table, in document order."""
-    walker = _Walker()
+def extract_rows(doc: Document, units: Units = COMMON_UNITS) -> list[Row]:
+    """Every row of every multi-year table, in document order; ``units`` are the unit words known
+    (the common ones, and the catalogs' lexicon units when ingest gives them)."""
+    walker = _Walker(units)
     for line in doc.lines:
         walker.feed(line)
     return walker.rows

@@ -29,38 +29,6 @@ from csr_rating.ingest.noted import Noted
 
 # --- keyword tables (data) ---------------------------------------------------------------------
 
-# Words too common in CSR reports to stand for one topic on their own.
-_GENERIC_EN = (
-    "action actions building business chain closing communication communications community companies company "
-    "compliance compliant corporate customer customers data development digital economy employee employees "
-    "energy environment environmental friendly governance green handling health healthy industries industry "
-    "information infrastructure innovation innovative internet investment management managing network networks "
-    "office offices operations people products product protecting protection quality resource resources "
-    "responsibility responsible rights rural safety saving security service services sharing social supply "
-    "sustainability sustainable technologies technology training transformation transparent universal access "
-    "climate change public welfare elderly assurance stations station base construction new telecom "
-    "telecommunications combating connectivity board support marketing staff carbon waste electronic circular "
-    "reduction emission emissions conservation disclosure pricing clear affairs resolution integrity inclusion "
-    "relief research strategy production prevention control efficiency targeted satisfaction"
-)
-GENERIC_WORDS_EN = frozenset(_GENERIC_EN.split(" "))
-# Chinese parts of a name too common in CSR reports to stand for one topic.
-GENERIC_ZH = frozenset(
-    {
-        "社会责任",
-        "可持续发展",
-        "高质量发展",
-        "数字经济",
-        "信息技术",
-        "绿色发展",
-        "数字化",
-        "信息化",
-        "国际化",
-        "现代化",
-        "标准化",
-        "满意度",
-    }
-)
 # Leading words that name an action on the topic rather than the topic ("Handling customer complaints").
 LEADING_WORDS_EN = (
     "a",
@@ -193,7 +161,7 @@ def _english_parts(name: str) -> list[tuple[list[str], bool]]:
     return parts
 
 
-def _chinese_parts(name: str) -> list[str]:
+def _chinese_parts(name: str, generic: frozenset[str] = frozenset()) -> list[str]:
     """Parts of a Chinese name split at 与/和/、, with leading verbs (赋能, 防范) and trailing
     generic nouns (管理, 保障) dropped."""
     parts: list[str] = []
@@ -209,7 +177,7 @@ def _chinese_parts(name: str) -> list[str]:
             if chunk.endswith(trail) and len(chunk) - len(trail) >= MIN_ZH:
                 chunk = chunk[: -len(trail)]
                 break
-        if len(chunk) >= MIN_ZH and chunk not in GENERIC_ZH and all(_is_han(ch) or _latin(ch) for ch in chunk):
+        if len(chunk) >= MIN_ZH and chunk not in generic and all(_is_han(ch) or _latin(ch) for ch in chunk):
             parts.append(chunk)
     return parts
 
@@ -225,18 +193,21 @@ def _word_owners(topics: list[CatalogTopic]) -> dict[str, set[str]]:
     return owners
 
 
-def _is_distinctive(word: str, topic: str, owners: dict[str, set[str]]) -> bool:
+def _is_distinctive(word: str, topic: str, owners: dict[str, set[str]], generic: frozenset[str]) -> bool:
     """A single word stands for a topic when only that topic uses it and it is not a common CSR
     word; short words only when they hold a digit ("5g")."""
     if not word.isascii() or owners.get(word) != {topic}:
         return False
     singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     long_enough = len(word) >= MIN_WORD or (len(word) >= 2 and any(ch.isdigit() for ch in word))
-    return long_enough and word not in GENERIC_WORDS_EN and singular not in GENERIC_WORDS_EN
+    return long_enough and word not in generic and singular not in generic
 
 
-def _keywords(topic: CatalogTopic, owners: dict[str, set[str]]) -> tuple[list[str], list[str]]:
-    """(strong, weak) keywords from the topic's own name."""
+def _keywords(
+    topic: CatalogTopic, owners: dict[str, set[str]], generic: tuple[frozenset[str], frozenset[str]]
+) -> tuple[list[str], list[str]]:
+    """(strong, weak) keywords from the topic's own name; ``generic`` (English, Chinese) words are
+    too common in the industry's reports (its lexicon says which) to stand for one topic alone."""
     strong: list[str] = []
     weak: list[str] = []
     for words, specific in _english_parts(topic.name.en):
@@ -244,8 +215,8 @@ def _keywords(topic: CatalogTopic, owners: dict[str, set[str]]) -> tuple[list[st
             continue
         (strong if specific else weak).append(" ".join(words))
     for name in (topic.name.en, *topic.aliases):
-        weak.extend(word for word in _norm(name).split() if _is_distinctive(word, topic.id, owners))
-    for part in _chinese_parts(topic.name.zh):
+        weak.extend(word for word in _norm(name).split() if _is_distinctive(word, topic.id, owners, generic[0]))
+    for part in _chinese_parts(topic.name.zh, generic[1]):
         (strong if len(part) >= STRONG_ZH else weak).append(part)
     weak = [word for word in weak if word not in strong]
     return list(dict.fromkeys(strong)), list(dict.fromkeys(weak))
@@ -262,10 +233,14 @@ class _Matcher:
 
 def _matcher(catalog: Catalog) -> _Matcher:
     owners = _word_owners(catalog.topics)
+    generic = (
+        frozenset(w.casefold() for w in catalog.lexicon.generic.en),
+        frozenset(catalog.lexicon.generic.zh),
+    )
     strong: dict[tuple[tuple[str, ...], str], list[_Phrase]] = {}
     weak: dict[tuple[tuple[str, ...], str], list[_Phrase]] = {}
     for topic in catalog.topics:
-        strong_words, weak_words = _keywords(topic, owners)
+        strong_words, weak_words = _keywords(topic, owners, generic)
         for name in (topic.name.en, topic.name.zh, *topic.aliases, *strong_words):
             for phrase in _phrases(topic.id, name, strong=True):
                 items = strong.setdefault((phrase.words, phrase.text), [])

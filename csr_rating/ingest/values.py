@@ -7,6 +7,7 @@ reported") is data that can grow without touching the logic.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from csr_rating.report import PLACEHOLDERS
@@ -89,8 +90,6 @@ UNIT_WORDS = sorted(
         "items",
         "unit",
         "units",
-        "vehicle",
-        "vehicles",
         "score",
         "points",
         "point",
@@ -110,14 +109,9 @@ UNIT_WORDS = sorted(
         "million",
         "billion",
         "km",
-        "gbps",
-        "tb",
-        "mw",
-        "gw",
         "households",
         "household",
         "sites",
-        "stations",
         "suppliers",
         "employees",
         "organisations",
@@ -170,20 +164,67 @@ def parse_cell(token: str) -> Cell | None:
     return Cell(value, text, review)
 
 
+@dataclass(frozen=True)
+class Units:
+    """The unit words a table reader knows: the common ones below, plus the catalogs' lexicon units
+    (an industry's "MWh", "TEU", "base stations"): vocabulary as data, given by the caller."""
+
+    words: frozenset[str]
+
+    def with_words(self, extra: Iterable[str]) -> Units:
+        return Units(self.words | {" ".join(w.split()).casefold() for w in extra})
+
+    def is_phrase(self, text: str) -> bool:
+        """A unit word or phrase, or a ratio of them (kg/vehicle, "kg of standard coal/ vehicle")."""
+        phrase = re.sub(r"\s*/\s*", "/", " ".join(text.split()).casefold())
+        if phrase in self.words or _UNIT_PATTERN.match(phrase):
+            return True
+        parts = phrase.split("/")
+        return (
+            len(parts) > 1
+            and all(part in self.words or _SHORT_WORD.match(part) for part in parts)
+            and (parts[0] in self.words)
+        )
+
+    def is_cell(self, text: str) -> bool:
+        """A table cell that holds only a unit: a known unit phrase, or a few characters naming one."""
+        return self.is_phrase(text) or (
+            len(text) <= 8 and bool(_UNIT_HINT.search(text)) and not any(c.isdigit() for c in text)
+        )
+
+    def split(self, words: list[str]) -> tuple[list[str], str | None]:
+        """Name words followed by a flattened unit column ("Total employees person") -> (name, unit)."""
+        for size in (6, 5, 4, 3, 2, 1):
+            if len(words) > size and self.is_phrase(" ".join(words[-size:])):
+                return words[:-size], " ".join(words[-size:])
+        return words, None
+
+    def paren(self, name: str) -> tuple[str, str | None]:
+        """ "Total assets (*100 million yuan)" -> ("Total assets", "*100 million yuan"); a parenthesis
+        that is part of the name ("Nitrogen oxides (NOx) emission", "(excluding …)") stays."""
+        match = _PAREN_UNIT.match(name)
+        if match and (_UNIT_HINT.search(match.group("unit")) or self.is_phrase(match.group("unit"))):
+            return match.group("name").strip(" ：:"), " ".join(match.group("unit").split())
+        return name, None
+
+
+COMMON_UNITS = Units(frozenset(UNIT_WORDS))
+
+
 def is_unit_phrase(text: str) -> bool:
-    """A unit word or phrase, or a ratio of them (kg/vehicle, "kg of standard coal/ vehicle")."""
-    phrase = re.sub(r"\s*/\s*", "/", " ".join(text.split()).casefold())
-    if phrase in _UNIT_SET or _UNIT_PATTERN.match(phrase):
-        return True
-    parts = phrase.split("/")
-    return (
-        len(parts) > 1
-        and all(part in _UNIT_SET or _SHORT_WORD.match(part) for part in parts)
-        and (parts[0] in _UNIT_SET)
-    )
+    return COMMON_UNITS.is_phrase(text)
 
 
-_UNIT_SET = set(UNIT_WORDS)
+def is_unit_cell(text: str) -> bool:
+    return COMMON_UNITS.is_cell(text)
+
+
+def split_unit(words: list[str]) -> tuple[list[str], str | None]:
+    return COMMON_UNITS.split(words)
+
+
+def paren_unit(name: str) -> tuple[str, str | None]:
+    return COMMON_UNITS.paren(name)
 
 
 # Unit words that are also ordinary words ("person", "time", "number"): a unit only where the
@@ -197,37 +238,13 @@ COUNT_WORDS = {
 }  # fmt: skip
 
 
-def is_unit_cell(text: str) -> bool:
-    """A table cell that holds only a unit: a known unit phrase, or a few characters naming one."""
-    return is_unit_phrase(text) or (
-        len(text) <= 8 and bool(_UNIT_HINT.search(text)) and not any(c.isdigit() for c in text)
-    )
-
-
-def split_unit(words: list[str]) -> tuple[list[str], str | None]:
-    """Name words followed by a flattened unit column ("Total employees person") -> (name, unit)."""
-    for size in (6, 5, 4, 3, 2, 1):
-        if len(words) > size and is_unit_phrase(" ".join(words[-size:])):
-            return words[:-size], " ".join(words[-size:])
-    return words, None
-
-
 _PAREN_UNIT = re.compile(r"^(?P<name>.*?)\s*[(（](?P<unit>[^()（）]{1,40})[)）]\s*$")
 _UNIT_HINT = re.compile(
     r"%|‰|％|ton|kwh|wh\b|yuan|rmb|元|人|个|次|吨|万|亿|千|件|户|座|家|项|小时|天|台|公里|米|/|person|people|hour|"
-    r"piece|point|score|gbps|\bm3\b|kgce|tce|co2|number|times?\b|days?\b|\*|10,000|million|billion|"
-    r"countries|cities|households|units?\b|sites|stations|例|起|宗|辆|棵|亩|公顷|立方|桶|英尺|瓦|度|升|克|分|月|年|人次",
+    r"piece|point|score|\bm3\b|kgce|tce|co2|number|times?\b|days?\b|\*|10,000|million|billion|"
+    r"countries|cities|households|units?\b|sites|例|起|宗|辆|棵|亩|公顷|立方|桶|英尺|瓦|度|升|克|分|月|年|人次",
     re.IGNORECASE,
 )
-
-
-def paren_unit(name: str) -> tuple[str, str | None]:
-    """ "Total assets (*100 million yuan)" -> ("Total assets", "*100 million yuan"); a parenthesis that
-    is part of the name ("Nitrogen oxides (NOx) emission", "(excluding …)") stays."""
-    match = _PAREN_UNIT.match(name)
-    if match and (_UNIT_HINT.search(match.group("unit")) or is_unit_phrase(match.group("unit"))):
-        return match.group("name").strip(" ：:"), " ".join(match.group("unit").split())
-    return name, None
 
 
 def strip_footnote_marks(words: list[str]) -> tuple[list[str], bool]:
