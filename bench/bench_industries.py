@@ -24,12 +24,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from csr_rating.engine import score  # noqa: E402
-from csr_rating.ingest.industry import detector_for  # noqa: E402
-from csr_rating.ingest.pipeline import ingest_document  # noqa: E402
-from csr_rating.ingest.readers import read_document  # noqa: E402
-from csr_rating.loading import load_criteria, load_report  # noqa: E402
-from csr_rating.share_scale import derived_scale, reference_rates  # noqa: E402
+from csr_rating.engine import score
+from csr_rating.ingest.industry import detector_for
+from csr_rating.ingest.pipeline import ingest_document
+from csr_rating.ingest.readers import read_document
+from csr_rating.loading import load_criteria, load_report
+from csr_rating.share_scale import derived_scale, reference_rates
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "cn2016"
 TARGET = 0.85

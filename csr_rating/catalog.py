@@ -266,9 +266,9 @@ def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
             indicators=file.indicators,
             topics=file.topics,
             lexicon=file.lexicon,
-            own=frozenset(i.id for i in [*file.indicators, *file.topics]),
+            own=frozenset({i.id for i in file.indicators} | {t.id for t in file.topics}),
         )
-    known = {i.id for i in [*base.indicators, *base.topics]}
+    known = {i.id for i in base.indicators} | {t.id for t in base.topics}
     for drop in file.drop:
         if drop.id not in known:
             raise ValueError(f"drop: {drop.id!r} is not an item of {base.id!r}")
@@ -294,7 +294,7 @@ def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
                 zh=_union(base.lexicon.generic.zh, file.lexicon.generic.zh),
             ),
         ),
-        own=frozenset(i.id for i in [*file.indicators, *file.topics] if i.id not in known),
+        own=frozenset(({i.id for i in file.indicators} | {t.id for t in file.topics}) - known),
     )
 
 

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from csr_rating.catalog import Catalog, CatalogFile, merge
 from csr_rating.criteria import (
-    Criterion,
     CriteriaSet,
+    Criterion,
     Dimension,
     DimensionCriteria,
     DimensionSpec,
@@ -226,13 +226,13 @@ def _apply_overlay(
     for dim_id, dim in list(by_id.items()):
         criteria = []
         for criterion in dim.criteria:
-            patch = overlay.criteria.get(criterion.id)
-            if patch is not None:
+            change = overlay.criteria.get(criterion.id)
+            if change is not None:
                 patched.add(criterion.id)
                 data = criterion.model_dump(mode="json", exclude_none=True)
-                if patch.points is not None:
-                    data["points"] = patch.points
-                data["check"] = {**data["check"], **patch.check}
+                if change.points is not None:
+                    data["points"] = change.points
+                data["check"] = {**data["check"], **change.check}
                 try:
                     criterion = Criterion.model_validate(data)
                 except ValidationError as exc:
@@ -247,9 +247,9 @@ def _apply_overlay(
     merged.update(overlay.model_dump(mode="json", exclude_none=True, include={"id", "title", "version", "basis", "stars", "grades", "exemplary"}))
     merged["dimensions"] = [d.spec.model_dump(mode="json") for d in by_id.values()]
     try:
-        spec = Standard.model_validate(merged)
+        standard = Standard.model_validate(merged)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         field = ".".join(str(part) for part in first["loc"])
         raise InputError(source.path, f"after applying the overlay: {first['msg']} (field: {field})") from None
-    return spec, list(by_id.values())
+    return standard, list(by_id.values())

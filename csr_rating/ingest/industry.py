@@ -4,8 +4,9 @@ Each pack brings its vocabulary: its lexicon's ``detect`` words, and the names a
 indicators and key topics it declares itself — not those it inherits, nor own names that repeat or
 hold a name of the root catalog or a word of the lexicon's ``generic`` list (every report has
 employees and volunteers).
-The draft is read once for all packs' words (a prefix-tree pattern; English on word boundaries,
-Chinese as substrings, spaces between Chinese characters of an OCR text closed). A word found counts
+The draft is read once for all packs' words (an Aho-Corasick automaton: one linear pass whatever the
+number of words; English on word boundaries, Chinese as substrings, spaces between Chinese characters
+of an OCR text closed). A word found counts
 by how specific it is — shared by several packs it counts for each a share, 1/n — and by how often it
 occurs (1 + log of the count, capped), with the lexicon's detection words counting fully and item
 names half (a name such as 发电量 is strong evidence, but packs list many). A pack's score is that sum
@@ -25,10 +26,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+import ahocorasick
+
 from csr_rating.catalog import Catalog
 from csr_rating.criteria import CriteriaSet
 from csr_rating.ingest.document import HAN, Document
-from csr_rating.ingest.features import trie_pattern
 from csr_rating.ingest.noted import Noted
 
 DETECT_WEIGHT = 1.0  # a lexicon detection word: chosen by the pack's author to set it apart
@@ -65,11 +67,11 @@ class Detector:
         for catalog in self.catalogs:
             common = _base_words(by_id[catalog.extends[-1]]) | {_normal(w) for w in catalog.lexicon.generic.all()}
             words: dict[str, float] = {}
-            items = [*catalog.own_indicators(), *catalog.own_topics()]
-            for item in items:
-                for name in (item.name.en, item.name.zh, *item.aliases):
-                    if not _is_common(_normal(name).strip(), common):
-                        _add(words, name, NAME_WEIGHT)
+            names = [(i.name.en, i.name.zh, *i.aliases) for i in catalog.own_indicators()]
+            names += [(t.name.en, t.name.zh, *t.aliases) for t in catalog.own_topics()]
+            for name in (n for group in names for n in group):
+                if not _is_common(_normal(name).strip(), common):
+                    _add(words, name, NAME_WEIGHT)
             for term in catalog.lexicon.detect.all():
                 _add(words, term, DETECT_WEIGHT)
             self.vocabulary[catalog.id] = words
@@ -77,17 +79,22 @@ class Detector:
         self.share = {word: 1 / count for word, count in owners.items()}
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        words = sorted(self.share)
-        return re.compile(trie_pattern(words)) if words else re.compile(r"(?!x)x")
+    def _automaton(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for word in sorted(self.share):
+            automaton.add_word(word, word)
+        if self.share:
+            automaton.make_automaton()
+        return automaton
 
     def rank(self, doc: Document) -> list[Evidence]:
         """Every pack with its score, best first (ties by id, so the order is deterministic)."""
         text = _normal(doc.text)
         counts: Counter[str] = Counter()
-        for match in self._pattern.finditer(text):
-            word = match.group(0)
-            if word.isascii() and (_boundary(text, match.start() - 1) or _boundary(text, match.end())):
+        found = self._automaton.iter(text) if self.share else ()
+        for end, word in found:  # every occurrence, overlapping ones too (发电 inside 发电量)
+            start = end - len(word) + 1
+            if word.isascii() and (_boundary(text, start - 1) or _boundary(text, end + 1)):
                 continue
             counts[word] += 1
         ranked = []
@@ -102,11 +109,9 @@ class Detector:
 
 def _base_words(base: Catalog) -> frozenset[str]:
     """Every name and alias of the root catalog: what every report may say, whatever its industry."""
-    return frozenset(
-        _normal(name).strip()
-        for item in [*base.indicators, *base.topics]
-        for name in (item.name.en, item.name.zh, *item.aliases)
-    )
+    names = [(i.name.en, i.name.zh, *i.aliases) for i in base.indicators]
+    names += [(t.name.en, t.name.zh, *t.aliases) for t in base.topics]
+    return frozenset(_normal(name).strip() for group in names for name in group)
 
 
 def _is_common(name: str, common: frozenset[str]) -> bool:

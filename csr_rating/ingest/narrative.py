@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+
+import ahocorasick
 
 from csr_rating.catalog import Catalog, CatalogIndicator, normalise
 from csr_rating.ingest.document import HAN, Document, Line
@@ -80,24 +82,33 @@ class PhraseIndex:
             cached = self._found[text] = self._find(text)
         return cached
 
+    @cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for phrase in self.phrases:
+            automaton.add_word(phrase, phrase)
+        if self.phrases:
+            automaton.make_automaton()
+        return automaton
+
     def _find(self, text: str) -> list[tuple[str, CatalogIndicator, int]]:
+        """At each word start the longest phrase of whole words; in a line with Chinese, also at each
+        character the longest phrase of three or more characters. One automaton pass finds them all."""
         plain = _stems(normalise(text))
-        found: list[tuple[str, CatalogIndicator, int]] = []
-        words = plain.split()
-        starts = [m.start() for m in re.finditer(r"\S+", plain)]
-        for i in range(len(words)):
-            for n in range(min(self.longest_words, len(words) - i), 0, -1):
-                phrase = " ".join(words[i : i + n])
-                if phrase in self.phrases:
-                    found.append((phrase, self.phrases[phrase], starts[i]))
-                    break
-        if _HAN.search(plain):
-            for i in range(len(plain)):
-                for n in range(min(self.longest_chars, len(plain) - i), 2, -1):
-                    phrase = plain[i : i + n]
-                    if phrase in self.phrases:
-                        found.append((phrase, self.phrases[phrase], i))
-                        break
+        if not self.phrases:
+            return []
+        han = _HAN.search(plain) is not None
+        by_word: dict[int, str] = {}
+        by_char: dict[int, str] = {}
+        for end, phrase in self._automaton.iter(plain):
+            start = end - len(phrase) + 1
+            at_word = (start == 0 or plain[start - 1] == " ") and (end + 1 == len(plain) or plain[end + 1] == " ")
+            if at_word and len(phrase.split()) <= self.longest_words and len(phrase) > len(by_word.get(start, "")):
+                by_word[start] = phrase
+            if han and 3 <= len(phrase) <= self.longest_chars and len(phrase) > len(by_char.get(start, "")):
+                by_char[start] = phrase
+        found = [(by_word[i], self.phrases[by_word[i]], i) for i in sorted(by_word)]
+        found += [(by_char[i], self.phrases[by_char[i]], i) for i in sorted(by_char)]
         return found
 
 

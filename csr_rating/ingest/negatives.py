@@ -276,33 +276,33 @@ _HAN_GAP = re.compile(rf"([{_HAN}])[ \t]+(?=[{_HAN}])")
 _CUE_WORDS = {name: [word for word in words.split("|") if word] for name, words in CUES.items()}
 # a matched cue word stands for every rule whose cue it contains ("fatalities" is a fatality cue)
 _RULES = [
-    (rule, re.compile(rule.en, re.I), re.compile(rule.zh)) for rule in RULES
+    (rule, re.compile(rule.en, re.IGNORECASE), re.compile(rule.zh)) for rule in RULES
 ]  # English and Chinese patterns are both tried: a Chinese report quotes English, and vice versa
-_DENIAL_EN = re.compile(DENIAL_EN, re.I)
+_DENIAL_EN = re.compile(DENIAL_EN, re.IGNORECASE)
 _DENIAL_ZH = re.compile(DENIAL_ZH)
-_OCCURRED = re.compile(f"{OCCURRED_EN}|{OCCURRED_ZH}", re.I)
-_MEASURES = [(re.compile(p, re.I), say) for p, say in MEASURES_EN] + [(re.compile(p), say) for p, say in MEASURES_ZH]
-_CAUSE_EN = re.compile(CAUSE_EN, re.I)
+_OCCURRED = re.compile(f"{OCCURRED_EN}|{OCCURRED_ZH}", re.IGNORECASE)
+_MEASURES = [(re.compile(p, re.IGNORECASE), say) for p, say in MEASURES_EN] + [(re.compile(p), say) for p, say in MEASURES_ZH]
+_CAUSE_EN = re.compile(CAUSE_EN, re.IGNORECASE)
 _CAUSE_ZH = re.compile(CAUSE_ZH)
-_QUALIFIER = re.compile(r"\b(" + "|".join(re.escape(q) for q in QUALIFIERS_EN) + r")\b", re.I)
+_QUALIFIER = re.compile(r"\b(" + "|".join(re.escape(q) for q in QUALIFIERS_EN) + r")\b", re.IGNORECASE)
 _FIGURE = re.compile(
     r"(?P<bound>[≤<≥>＜＞]\s*)?(?<![A-Za-z0-9_.-])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.]*-\d)\s*"
     rf"(?P<unit>%|‰|per\s*cent|percent|{EVENT_UNITS}|{MONEY_UNITS}|tonnes?|tons?|吨)?",
-    re.I,
+    re.IGNORECASE,
 )
-_CURRENCY = re.compile(r"rmb|usd|hk\$|\$|￥|¥", re.I)
-_EVENT_UNIT = re.compile(rf"(?:{EVENT_UNITS})$", re.I)
-_MONEY_UNIT = re.compile(rf"(?:{MONEY_UNITS})$", re.I)
-_PROCESS_AFTER = re.compile(PROCESS_AFTER, re.I)
+_CURRENCY = re.compile(r"rmb|usd|hk\$|\$|￥|¥", re.IGNORECASE)
+_EVENT_UNIT = re.compile(rf"(?:{EVENT_UNITS})$", re.IGNORECASE)
+_MONEY_UNIT = re.compile(rf"(?:{MONEY_UNITS})$", re.IGNORECASE)
+_PROCESS_AFTER = re.compile(PROCESS_AFTER, re.IGNORECASE)
 # what may stand between a keyword and its count: "fatalities: 2", "fines totalling 3", "死亡人数为2"
 _GAP_AFTER = re.compile(
     r"\s*(?:(?:[:：=]|was|were|of|totall?ing|reached|amounting\s+to|numbered|为|达|共|计|人数为?|起数为?)\s*"
     r"(?:rmb|usd|hk\$|\$|￥|¥)?|(?:rmb|usd|hk\$|\$|￥|¥))\s*",
-    re.I,
+    re.IGNORECASE,
 )
-_RESTRAINT = re.compile(RESTRAINT, re.I)
+_RESTRAINT = re.compile(RESTRAINT, re.IGNORECASE)
 _ZH_COUNT = re.compile(r"(?P<number>[一二两三四五六七八九十百]+)(?P<unit>起|人|例|次|件|宗|名)")
-_WORD_COUNT = re.compile(rf"\b(?P<number>{'|'.join(NUMBER_WORDS)})\b", re.I)
+_WORD_COUNT = re.compile(rf"\b(?P<number>{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,40})[”\"」』]")
 _SENTENCE_END = re.compile(r"[。！？；!?;]|\.(?=\s|$)")
 _TABLE_ROW = re.compile(r"(?:[\s\t][-−+]?\d[\d,.]*%?\*?){2,}\s*$")
@@ -554,7 +554,7 @@ def _rule_set(catalog: Catalog | None) -> _RuleSet:
             rule = _industry_rule(index, event, counted=index >= own)
             if rule is None:
                 continue
-            rules.append((rule, re.compile(rule.en, re.I), re.compile(rule.zh)))
+            rules.append((rule, re.compile(rule.en, re.IGNORECASE), re.compile(rule.zh)))
             cues[rule.name] = [t.lower() for t in (*event.en, *event.zh) if t.strip()]
     every = sorted({w for words in cues.values() for w in words})
     cue_rules = {word: frozenset(n for n, c in cues.items() if any(cue in word for cue in c)) for word in every}

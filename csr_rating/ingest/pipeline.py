@@ -29,12 +29,13 @@ from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.tables import Row, extract_rows
-from csr_rating.ingest.values import COMMON_UNITS, Units
 from csr_rating.ingest.topics import extract_topics
+from csr_rating.ingest.values import COMMON_UNITS, Units
 from csr_rating.ingest.writer import to_yaml
 from csr_rating.loading import load_criteria
 from csr_rating.report import Report
 from csr_rating.yamlio import load_yaml
+
 
 @dataclass(frozen=True)
 class Stats:

@@ -67,7 +67,7 @@ FIGURE = re.compile(
     r"kwh|mwh|gwh|gb\b|tb\b|km\b|hours?\b|persons?\b|people\b|person-times|times\b|households|villages|"
     r"schools|users|customers|cases\b|sites\b|stations|万|亿|元|人次|人|户|个|座|家|吨|小时|公里|千米|项|起|所|台|套|次|例)"
     r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 # --- normalisation ----------------------------------------------------------------------------
@@ -135,8 +135,8 @@ def _phrases(topic: str, text: str, strong: bool) -> list[_Phrase]:
 
 # --- keywords derived from a topic's own name ----------------------------------------------------
 
-_SPLIT_EN = re.compile(SPLIT_EN, re.I)
-_PREPOSITIONS_EN = re.compile(PREPOSITIONS_EN, re.I)
+_SPLIT_EN = re.compile(SPLIT_EN, re.IGNORECASE)
+_PREPOSITIONS_EN = re.compile(PREPOSITIONS_EN, re.IGNORECASE)
 _SPLIT_ZH = re.compile(SPLIT_ZH)
 
 
