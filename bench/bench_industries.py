@@ -73,7 +73,9 @@ def main(argv: list[str]) -> int:
                 right += 1
             else:
                 top = ", ".join(f"{e.catalog} {e.score:.2f}" for e in ranked[:2])
-                misses.append(f"  {row['industry_label']} -> {got} (want {label['packs'][0]}; top: {top}) {row['file']}")
+                misses.append(
+                    f"  {row['industry_label']} -> {got} (want {label['packs'][0]}; top: {top}) {row['file']}"
+                )
         else:
             loose[f"{row['industry_label']} -> {got}"] += 1
         if "--no-score" not in argv:
@@ -85,24 +87,30 @@ def main(argv: list[str]) -> int:
             by_pack[got].append((raw, min(100.0, raw * catalog.share_scale), dim.stars))
     elapsed = time.perf_counter() - started
     accuracy = right / total if total else 0.0
-    print(f"Detection on cn2016: {right}/{total} reports with a specific label right = {accuracy:.1%} "
-          f"(target {TARGET:.0%}); {len(rows)} reports in {elapsed:.0f} s")
+    print(
+        f"Detection on cn2016: {right}/{total} reports with a specific label right = {accuracy:.1%} "
+        f"(target {TARGET:.0%}); {len(rows)} reports in {elapsed:.0f} s"
+    )
     for line in misses:
         print(line)
     print("Unspecific labels (whatever fits):")
     for key, count in sorted(loose.items()):
         print(f"  {key}: {count}")
     if by_pack:
-        print("Completeness per pack (ingested text; raw share of core indicators found, on the rating's scale, stars):")
+        print(
+            "Completeness per pack (ingested text; raw share of core indicators found, on the rating's scale, stars):"
+        )
         print(f"  {'pack':<14}{'n':>4}  {'raw median (min-max)':<24}{'scaled median (min-max)':<26}stars")
         for pack in sorted(by_pack):
             values = by_pack[pack]
             raw = [v[0] for v in values]
             scaled = [v[1] for v in values]
             stars = Counter(v[2] for v in values)
-            print(f"  {pack:<14}{len(values):>4}  {statistics.median(raw):5.1f} ({min(raw):4.1f}-{max(raw):4.1f}){'':<8}"
-                  f"{statistics.median(scaled):5.1f} ({min(scaled):4.1f}-{max(scaled):4.1f}){'':<10}"
-                  + " ".join(f"{k:g}★×{n}" for k, n in sorted(stars.items(), reverse=True)))
+            print(
+                f"  {pack:<14}{len(values):>4}  {statistics.median(raw):5.1f} ({min(raw):4.1f}-{max(raw):4.1f}){'':<8}"
+                f"{statistics.median(scaled):5.1f} ({min(scaled):4.1f}-{max(scaled):4.1f}){'':<10}"
+                + " ".join(f"{k:g}★×{n}" for k, n in sorted(stars.items(), reverse=True))
+            )
     return 0 if accuracy >= TARGET else 1
 
 

@@ -139,9 +139,13 @@ class CatalogFile(_Model):
         categories = [c.id for c in self.categories]
         if len(set(categories)) != len(categories):
             raise ValueError("categories: an id appears twice")
+        dropped: set[str] = set()
         for drop in self.drop:
             if drop.id in ids:
                 raise ValueError(f"drop: {drop.id!r} is dropped and declared in the same file")
+            if drop.id in dropped:
+                raise ValueError(f"drop: {drop.id!r} is listed twice")
+            dropped.add(drop.id)
         if self.extends is None and self.drop:
             raise ValueError("drop: only a catalog that extends another can drop items")
         if self.extends == self.id:
@@ -200,14 +204,16 @@ class Catalog(_Model):
 
     def negative_terms(self) -> list[NegativeEvent]:
         """What the negatives extractor looks for besides its general rules: the lexicon's negative
-        events, and the short names of each negative indicator that counts events (its unit is one of
-        the lexicon's ``event_units``): "3 oil spills", "客户投诉120件"."""
+        events, then the names of each negative indicator that counts events (its unit is one of the
+        lexicon's ``event_units``) with a count beside them: "3 work safety accidents", "因工死亡2人".
+        Names, not aliases: an alias is a table row's label ("antitrust", 公平竞争), which in a
+        sentence is as often a training course as an event."""
         events = list(self.lexicon.negative_events)
         counts = {u.casefold() for u in self.lexicon.event_units}
         for item in self.indicators:
             if not item.negative or item.kind != "quantitative" or (item.unit or "").casefold() not in counts:
                 continue
-            names = [item.name.en, item.name.zh, *item.aliases]
+            names = [item.name.en, item.name.zh]
             en = [n for n in names if _short_en(n)]
             zh = [n for n in names if _short_zh(n)]
             if en or zh:
@@ -265,7 +271,7 @@ def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
             categories=file.categories,
             indicators=file.indicators,
             topics=file.topics,
-            lexicon=file.lexicon,
+            lexicon=file.lexicon.model_copy(update={"synonyms": _resolved(file.lexicon.synonyms)}),
             own=frozenset({i.id for i in file.indicators} | {t.id for t in file.topics}),
         )
     known = {i.id for i in base.indicators} | {t.id for t in base.topics}
@@ -285,7 +291,7 @@ def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
         topics=_overlay(base.topics, file.topics, dropped),
         lexicon=Lexicon(
             detect=file.lexicon.detect,
-            synonyms={**base.lexicon.synonyms, **file.lexicon.synonyms},
+            synonyms=_resolved({**base.lexicon.synonyms, **file.lexicon.synonyms}),
             units=_union(base.lexicon.units, file.lexicon.units),
             negative_events=[*base.lexicon.negative_events, *file.lexicon.negative_events],
             event_units=_union(base.lexicon.event_units, file.lexicon.event_units),
@@ -307,13 +313,26 @@ def _overlay(base: list[Overlaid], own: list[Overlaid], dropped: set[str]) -> li
     return kept + [item for item in own if item.id in replaced]
 
 
+def _resolved(synonyms: dict[str, str]) -> dict[str, str]:
+    """Each word straight to its final canonical word: a pack's "petrol: gasoline" over the base's
+    "gasoline: fuel" reads petrol as fuel, as gasoline is."""
+    out = {}
+    for word, target in synonyms.items():
+        seen = {word}
+        while target in synonyms and synonyms[target] != target and target not in seen:
+            seen.add(target)
+            target = synonyms[target]
+        out[word] = target
+    return out
+
+
 def _union(first: list[str], second: list[str]) -> list[str]:
     return list(dict.fromkeys([*first, *second]))
 
 
 def _short_en(name: str) -> bool:
     """A name short enough to be said in a sentence ("oil spills"), English and without a unit."""
-    return not HAN_CHAR.search(name) and 1 <= len(name.split()) <= 3 and "(" not in name
+    return not HAN_CHAR.search(name) and 1 <= len(name.split()) <= 3 and "(" not in name and len(name) <= 100
 
 
 def _short_zh(name: str) -> bool:

@@ -113,6 +113,8 @@ class CatalogLibrary(Mapping[str, Catalog]):
         found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         self._paths = {path.stem: path for path in found}
         self._merged: dict[str, Catalog] = {}
+        for other in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+            raise InputError(str(other), "catalog files end in .yaml (rename it, or it would be ignored)")
 
     def __getitem__(self, catalog_id: str) -> Catalog:
         if catalog_id not in self._paths:
@@ -140,15 +142,18 @@ class CatalogLibrary(Mapping[str, Catalog]):
             if file.extends not in self._paths:
                 known = ", ".join(sorted(self._paths)) or "none"
                 raise source.error(("extends",), f"extends {file.extends!r}: no such catalog here (known: {known})")
-            if file.extends in chain or len(chain) >= MAX_EXTENDS:
-                cycle = " -> ".join([*chain, catalog_id, file.extends])
+            if file.extends in (*chain, catalog_id):
+                cycle = " -> ".join([*chain[chain.index(file.extends) :], catalog_id, file.extends])
                 raise source.error(("extends",), f"extends makes a cycle: {cycle}")
+            if len(chain) >= MAX_EXTENDS:
+                raise source.error(("extends",), f"extends chain longer than {MAX_EXTENDS} catalogs")
             base = self._resolve(file.extends, (*chain, catalog_id))
         try:
             merged = merge(base, file)
         except ValidationError as exc:
             message = str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
-            raise InputError(str(path), f"merged with {file.extends!r}: {message}") from None
+            merged_with = f"merged with {file.extends!r}: " if file.extends else ""
+            raise InputError(str(path), f"{merged_with}{message}") from None
         except ValueError as exc:
             raise source.error(("drop",), str(exc)) from None
         self._merged[catalog_id] = merged
@@ -171,11 +176,17 @@ def load_standard(root: Path, standard: str, chain: tuple[str, ...]) -> tuple[St
     data, source = load_yaml(read_text(path), str(path))
     if isinstance(data, dict) and "extends" in data:
         overlay, source = parse(StandardOverlay, path)
-        if overlay.extends in (*chain, standard) or len(chain) >= MAX_EXTENDS:
-            raise source.error(("extends",), f"extends makes a cycle: {' -> '.join([*chain, standard, overlay.extends])}")
+        _named_as_folder(overlay.id, standard, source)
+        if overlay.extends in (*chain, standard):
+            loop = chain[chain.index(overlay.extends) :] if overlay.extends in chain else ()
+            cycle = " -> ".join([*loop, standard, overlay.extends])
+            raise source.error(("extends",), f"extends makes a cycle: {cycle}")
+        if len(chain) >= MAX_EXTENDS:
+            raise source.error(("extends",), f"extends chain longer than {MAX_EXTENDS} standards")
         base, base_dimensions = load_standard(root, overlay.extends, (*chain, standard))
         return _apply_overlay(overlay, source, folder, base, base_dimensions)
-    spec, _ = parse(Standard, path)
+    spec, source = parse(Standard, path)
+    _named_as_folder(spec.id, standard, source)
     dimensions = []
     seen: dict[str, str] = {}
     for dim in spec.dimensions:
@@ -188,6 +199,12 @@ def load_standard(root: Path, standard: str, chain: tuple[str, ...]) -> tuple[St
             seen[criterion.id] = dim.criteria
         dimensions.append(Dimension(spec=dim, criteria=criteria))
     return spec, dimensions
+
+
+def _named_as_folder(standard_id: str, folder: str, source: SourceMap) -> None:
+    """A standard's id is its folder's name: --standard and the scorecard then say the same thing."""
+    if standard_id != folder:
+        raise source.error(("id",), f"standard id {standard_id!r} must match its folder name {folder!r}")
 
 
 def _criteria_file(folder: Path, dim: DimensionSpec) -> tuple[list[Criterion], SourceMap]:
@@ -204,6 +221,13 @@ def _apply_overlay(
 ) -> tuple[Standard, list[Dimension]]:
     """The base with the overlay's changes: dropped and added dimensions, new weights, patched criteria."""
     by_id = {d.spec.id: d for d in dimensions}
+    for field, ids in (
+        ("drop_dimensions", [r.id for r in overlay.drop_dimensions]),
+        ("dimensions", [d.id for d in overlay.dimensions]),
+    ):
+        for index, item_id in enumerate(ids):
+            if item_id in ids[:index]:
+                raise source.error((field, index, "id"), f"dimension {item_id!r} is listed twice")
     for index, removal in enumerate(overlay.drop_dimensions):
         if by_id.pop(removal.id, None) is None:
             raise source.error(("drop_dimensions", index, "id"), f"no dimension {removal.id!r} in {base.id!r}")
@@ -216,9 +240,7 @@ def _apply_overlay(
         else:
             lacking = [k for k in ("name", "weight", "criteria") if k not in given]
             if lacking:
-                raise source.error(
-                    ("dimensions", index), f"new dimension {patch.id!r} needs {', '.join(lacking)}"
-                )
+                raise source.error(("dimensions", index), f"new dimension {patch.id!r} needs {', '.join(lacking)}")
             spec = DimensionSpec.model_validate(given)
             criteria = _criteria_file(folder, spec)[0]
         by_id[patch.id] = Dimension(spec=spec, criteria=criteria)
@@ -237,19 +259,32 @@ def _apply_overlay(
                     criterion = Criterion.model_validate(data)
                 except ValidationError as exc:
                     first = exc.errors(include_url=False)[0]
-                    raise source.error(("criteria", criterion.id), f"{first['msg']}") from None
+                    where = ".".join(str(part) for part in first["loc"])
+                    message = str(first["msg"]).removeprefix("Value error, ")
+                    raise source.error(
+                        ("criteria", criterion.id), f"{message} ({where})" if where else message
+                    ) from None
             criteria.append(criterion)
         by_id[dim_id] = Dimension(spec=dim.spec, criteria=criteria)
     for criterion_id in overlay.criteria:
         if criterion_id not in patched:
-            raise source.error(("criteria", criterion_id), f"no criterion {criterion_id!r} in the standard's dimensions")
+            raise source.error(
+                ("criteria", criterion_id), f"no criterion {criterion_id!r} in the standard's dimensions"
+            )
     merged = base.model_dump(mode="json")
-    merged.update(overlay.model_dump(mode="json", exclude_none=True, include={"id", "title", "version", "basis", "stars", "grades", "exemplary"}))
+    merged.update(
+        overlay.model_dump(
+            mode="json", exclude_none=True, include={"id", "title", "version", "basis", "stars", "grades", "exemplary"}
+        )
+    )
     merged["dimensions"] = [d.spec.model_dump(mode="json") for d in by_id.values()]
     try:
         standard = Standard.model_validate(merged)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise InputError(source.path, f"after applying the overlay: {first['msg']} (field: {field})") from None
+        where = ".".join(str(part) for part in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise InputError(
+            source.path, f"after applying the overlay: {message}" + (f" (field: {where})" if where else "")
+        ) from None
     return standard, list(by_id.values())

@@ -223,7 +223,7 @@ def test_the_matcher_reads_the_catalog_lexicons_synonyms(criteria: CriteriaSet) 
 def test_the_negatives_extractor_looks_for_every_negative_term_of_the_catalog(criteria: CriteriaSet) -> None:
     for catalog in criteria.catalogs.values():
         rules = negatives._rule_set(catalog)
-        patterns = [(rule, en, zh) for rule, en, zh in rules.rules if rule.name.startswith("industry-")]
+        patterns = [(rule, en, zh) for rule, en, zh in rules.rules if rule.name.startswith(("event-", "indicator-"))]
         for event in catalog.negative_terms():
             for term in event.en:
                 assert any(en.search(f" {term} ") for _, en, _ in patterns), (catalog.id, term)
@@ -231,13 +231,68 @@ def test_the_negatives_extractor_looks_for_every_negative_term_of_the_catalog(cr
                 assert any(zh.search(term) for _, _, zh in patterns), (catalog.id, term)
 
 
-def test_negative_indicators_that_count_events_become_negative_terms(criteria: CriteriaSet) -> None:
+def test_negative_indicators_that_count_events_become_negative_terms_by_their_names(criteria: CriteriaSet) -> None:
     general = criteria.catalogs["general"]
-    names = {e.label.en for e in general.negative_terms()}
+    terms = {e.label.en: e for e in general.negative_terms()}
     units = {u.casefold() for u in general.lexicon.event_units}
     for item in general.indicators:
         counts_events = item.negative and item.kind == "quantitative" and (item.unit or "").casefold() in units
-        assert (item.name.en in names) == counts_events or not counts_events, item.id
+        if item.name.en in terms:
+            assert counts_events, item.id
+            assert set(terms[item.name.en].en + terms[item.name.en].zh) <= {item.name.en, item.name.zh}  # no aliases
+    assert "Work-related fatalities" in terms and "Employee turnover rate" not in terms  # a rate is not an event
+
+
+def _negatives(text: str, criteria: CriteriaSet, industry: str) -> list[str]:
+    found = negatives.extract_negatives(from_text(text, "d.txt"), criteria.catalogs[industry])
+    return [n.value["title"] for n in found]
+
+
+def test_one_event_is_one_negative_disclosure_whichever_rules_find_it(criteria: CriteriaSet) -> None:
+    assert len(_negatives("In 2023, 2 fatalities occurred at our sites and we strengthened controls.", criteria, "general")) == 1
+    assert len(_negatives("2023年全年发生2起安全生产事故，已全部整改。", criteria, "general")) == 1
+    assert _negatives("In 2023 there were 3 oil spills at our terminals.", criteria, "oil-gas") == ["Oil spill (3)"]
+
+
+def test_a_row_label_in_a_sentence_is_not_an_event(criteria: CriteriaSet) -> None:
+    assert _negatives("We ran 4 antitrust workshops for the sales team.", criteria, "general") == []
+    assert _negatives("公司开展反垄断培训2次，组织公平竞争专题学习3次。", criteria, "general") == []
+
+
+def test_an_over_long_name_of_a_negative_indicator_is_no_prose_term(tmp_path: Path) -> None:
+    long_name = "x" * 150
+    text = PACK_HEAD.format(id="demo", base="general") + (
+        "indicators:\n"
+        f"  - {{id: demo.bad, name: {{en: {long_name}, zh: 坏事件}}, unit: cases, category: safety, negative: true}}\n"
+    )
+    catalog = load_criteria(_criteria_copy(tmp_path, ("demo.yaml", text))).catalogs["demo"]
+    assert all(len(term) <= 100 for event in catalog.negative_terms() for term in event.en)
+
+
+def test_synonym_chains_resolve_to_the_final_word(tmp_path: Path) -> None:
+    text = PACK_HEAD.format(id="demo", base="general") + "lexicon: {synonyms: {petrol: gasoline, gasoline: fuel}}\n"
+    catalog = load_criteria(_criteria_copy(tmp_path, ("demo.yaml", text))).catalogs["demo"]
+    assert catalog.lexicon.synonyms["petrol"] == catalog.lexicon.synonyms["gasoline"] == "fuel"
+
+
+def test_a_yml_catalog_is_refused_not_ignored(tmp_path: Path) -> None:
+    root = _criteria_copy(tmp_path, ("demo.yml", PACK_HEAD.format(id="demo", base="general")))
+    with pytest.raises(InputError, match=r"\.yaml"):
+        load_criteria(root)
+
+
+def test_built_matchers_are_bounded_however_often_criteria_are_loaded() -> None:
+    from csr_rating.ingest.industry import detector_for as cache
+
+    doc = from_text(SHIPYARD_DRAFT, "d.txt")
+    for _ in range(12):
+        cache(load_criteria()).rank(doc)
+    assert len(cache) <= 8
+
+
+def test_chinese_words_wrapped_over_lines_are_still_found(criteria: CriteriaSet) -> None:
+    wrapped = "本公司2023年发\n电量稳步增长，装机容\n量达到新高，燃煤机\n组全部完成超低排\n放改造，上网电\n量增加。"
+    assert detector_for(criteria).rank(from_text(wrapped, "d.txt"))[0].catalog == "power"
 
 
 def test_the_detector_vocabulary_is_each_packs_own_words(criteria: CriteriaSet) -> None:

@@ -72,8 +72,7 @@ HEAD = "id: mine\nextends: cass-csr-4.0\ntitle: {en: Mine, zh: 我的}\nversion:
 def test_an_overlay_changes_points_and_bands_of_one_criterion(tmp_path: Path) -> None:
     root = _overlay(
         tmp_path,
-        HEAD
-        + "criteria:\n"
+        HEAD + "criteria:\n"
         "  originality.testimonials:\n"
         "    points: 70\n"
         "    check: {bands: [{min: 0, score: 0}, {min: 1, score: 1}]}\n",
@@ -83,9 +82,10 @@ def test_an_overlay_changes_points_and_bands_of_one_criterion(tmp_path: Path) ->
     assert criterion.points == 70 and criterion.check.bands.score(1) == 1  # type: ignore[union-attr]
     base = rate(REFERENCE, load_criteria(root, "cass-csr-4.0"))
     changed = rate(REFERENCE, mine)
-    assert next(d for d in changed.dimensions if d.id == "originality").score > next(
-        d for d in base.dimensions if d.id == "originality"
-    ).score
+    assert (
+        next(d for d in changed.dimensions if d.id == "originality").score
+        > next(d for d in base.dimensions if d.id == "originality").score
+    )
 
 
 @pytest.mark.parametrize(
@@ -99,6 +99,9 @@ def test_an_overlay_changes_points_and_bands_of_one_criterion(tmp_path: Path) ->
         (HEAD + "dimensions:\n  - {id: reach, weight: 5}\n", "needs name, criteria"),
         (HEAD.replace("cass-csr-4.0", "mine"), "cycle"),
         (HEAD.replace("cass-csr-4.0", "elsewhere"), "no standard 'elsewhere'"),
+        (HEAD + "dimensions:\n  - {id: substance, weight: 20}\n  - {id: substance, weight: 25.5}\n", "listed twice"),
+        (HEAD + "drop_dimensions:\n  - {id: procedure, reason: one}\n  - {id: procedure, reason: two}\n", "listed twice"),
+        (HEAD.replace("id: mine", "id: cass-csr-4.0"), "must match its folder name"),
     ],
 )
 def test_a_broken_overlay_is_one_error_naming_its_file(tmp_path: Path, text: str, message: str) -> None:

@@ -32,6 +32,7 @@ from csr_rating.catalog import Catalog
 from csr_rating.criteria import CriteriaSet
 from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.noted import Noted
+from csr_rating.ingest.per_object import PerObject
 
 DETECT_WEIGHT = 1.0  # a lexicon detection word: chosen by the pack's author to set it apart
 NAME_WEIGHT = 0.2  # an own indicator's or topic's name or alias: evidence, but packs list many (measured, bench/)
@@ -40,7 +41,7 @@ MIN_SCORE = 0.05  # under this (about one unshared detection word) no pack fits:
 MIN_LEAD = 1.1  # the winner must lead the runner-up by this factor, else both are named for review
 MIN_LETTERS = 3  # shorter English words (AI, 5G excepted when they hold a digit) are too ambiguous
 
-_HAN_GAP = re.compile(rf"(?<=[{HAN}])[ \t]+(?=[{HAN}])")
+_HAN_GAP = re.compile(rf"(?<=[{HAN}])\s+(?=[{HAN}])")  # OCR spaces and line wraps inside Chinese
 _WORD_CHAR = re.compile(r"[0-9a-z]")
 
 
@@ -99,7 +100,9 @@ class Detector:
             counts[word] += 1
         ranked = []
         for catalog_id, words in self.vocabulary.items():
-            found = {w: words[w] * self.share[w] * min(MAX_REPEAT, 1 + math.log(n)) for w, n in counts.items() if w in words}
+            found = {
+                w: words[w] * self.share[w] * min(MAX_REPEAT, 1 + math.log(n)) for w, n in counts.items() if w in words
+            }
             score = sum(found.values()) / math.sqrt(len(words)) if words else 0.0
             top = sorted(found, key=lambda w: (-found[w], w))[:5]
             ranked.append(Evidence(catalog_id, round(score, 4), tuple(top)))
@@ -138,16 +141,11 @@ def _boundary(text: str, index: int) -> bool:
     return 0 <= index < len(text) and bool(_WORD_CHAR.match(text[index]))
 
 
-_DETECTORS: dict[int, tuple[CriteriaSet, Detector]] = {}
+def _detector(criteria: CriteriaSet) -> Detector:
+    return Detector(sorted(criteria.catalogs.values(), key=lambda c: c.id))
 
 
-def detector_for(criteria: CriteriaSet) -> Detector:
-    """Built once per criteria set object (criteria sets are immutable)."""
-    cached = _DETECTORS.get(id(criteria))
-    if cached is None or cached[0] is not criteria:
-        cached = (criteria, Detector(sorted(criteria.catalogs.values(), key=lambda c: c.id)))
-        _DETECTORS[id(criteria)] = cached
-    return cached[1]
+detector_for: PerObject[CriteriaSet, Detector] = PerObject(_detector)  # built once per criteria set object
 
 
 def detect_industry(doc: Document, criteria: CriteriaSet) -> Noted:

@@ -26,6 +26,7 @@ from csr_rating.catalog import Catalog, NegativeEvent
 from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.features import short, trie_pattern
 from csr_rating.ingest.noted import Noted
+from csr_rating.ingest.per_object import PerObject
 
 # --- rules (data) -----------------------------------------------------------------------------
 
@@ -281,7 +282,9 @@ _RULES = [
 _DENIAL_EN = re.compile(DENIAL_EN, re.IGNORECASE)
 _DENIAL_ZH = re.compile(DENIAL_ZH)
 _OCCURRED = re.compile(f"{OCCURRED_EN}|{OCCURRED_ZH}", re.IGNORECASE)
-_MEASURES = [(re.compile(p, re.IGNORECASE), say) for p, say in MEASURES_EN] + [(re.compile(p), say) for p, say in MEASURES_ZH]
+_MEASURES = [(re.compile(p, re.IGNORECASE), say) for p, say in MEASURES_EN] + [
+    (re.compile(p), say) for p, say in MEASURES_ZH
+]
 _CAUSE_EN = re.compile(CAUSE_EN, re.IGNORECASE)
 _CAUSE_ZH = re.compile(CAUSE_ZH)
 _QUALIFIER = re.compile(r"\b(" + "|".join(re.escape(q) for q in QUALIFIERS_EN) + r")\b", re.IGNORECASE)
@@ -334,6 +337,7 @@ class _Found:
     measures: str | None
     indicator: str | None
     review: str | None
+    figure: str | None = None
 
 
 def _sentence(context: str, start: int, stop: int) -> tuple[str, int, str]:
@@ -506,6 +510,7 @@ def _read(rule: Rule, match: re.Match[str], context: str, offset: int, line: int
         measures=short(measures) if measures else None,
         indicator=short(key, 100) if key and rule.kind in ("trend", "figure") else None,
         review=review,
+        figure=figure[0] if figure else None,
     )
 
 
@@ -522,48 +527,46 @@ class _RuleSet:
     cue_rules: dict[str, frozenset[str]]
 
 
-def _industry_rule(index: int, event: NegativeEvent, counted: bool) -> Rule | None:
+def _industry_rule(name: str, event: NegativeEvent, counted: bool) -> Rule | None:
+    """A rule from a catalog's terms: English on word edges, a plural allowed ("oil spills"); Chinese
+    as written."""
     en = [term for term in event.en if term.strip()]
     zh = [term for term in event.zh if term.strip()]
     if not en and not zh:
         return None
     never = r"(?!x)x"
+    words = "|".join(re.escape(t) for t in sorted(en, key=len, reverse=True))
     return Rule(
-        f"industry-{index}",
+        name,
         "event",
         event.label.en,
         event.label.zh,
-        r"\b(?:" + "|".join(re.escape(t) for t in sorted(en, key=len, reverse=True)) + r")\b" if en else never,
+        rf"(?<![A-Za-z0-9])(?:{words})(?:e?s)?(?![A-Za-z0-9])" if en else never,
         "|".join(re.escape(t) for t in sorted(zh, key=len, reverse=True)) if zh else never,
         True,
         counted,
     )
 
 
-def _rule_set(catalog: Catalog | None) -> _RuleSet:
-    """Built once per catalog object (catalogs are immutable)."""
-    key = id(catalog)
-    cached = _RULE_SETS.get(key)
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
+def _build_rule_set(catalog: Catalog | None) -> _RuleSet:
     cues = {name: list(words) for name, words in _CUE_WORDS.items()}
     rules = list(_RULES)
     if catalog is not None:
         own = len(catalog.lexicon.negative_events)
         for index, event in enumerate(catalog.negative_terms()):
-            rule = _industry_rule(index, event, counted=index >= own)
+            name = f"event-{index}" if index < own else f"indicator-{index}"
+            rule = _industry_rule(name, event, counted=index >= own)
             if rule is None:
                 continue
             rules.append((rule, re.compile(rule.en, re.IGNORECASE), re.compile(rule.zh)))
             cues[rule.name] = [t.lower() for t in (*event.en, *event.zh) if t.strip()]
     every = sorted({w for words in cues.values() for w in words})
     cue_rules = {word: frozenset(n for n, c in cues.items() if any(cue in word for cue in c)) for word in every}
-    built = _RuleSet(tuple(rules), re.compile(trie_pattern(every)), cue_rules)
-    _RULE_SETS[key] = (catalog, built)
-    return built
+    return _RuleSet(tuple(rules), re.compile(trie_pattern(every)), cue_rules)
 
 
-_RULE_SETS: dict[int, tuple[Catalog | None, _RuleSet]] = {}
+# The general rules and a catalog's own, built once per catalog object (catalogs are immutable).
+_rule_set: PerObject[Catalog | None, _RuleSet] = PerObject(_build_rule_set)
 
 
 def _candidate_lines(lines: list[str], rules: _RuleSet) -> dict[int, set[str]]:
@@ -636,16 +639,32 @@ def _first(
 
 
 def _deduplicated(found: list[_Found]) -> list[_Found]:
-    """One item per rule and title within a few lines (a sentence wraps, a figure is repeated)."""
+    """One item per event: one per rule and title within a few lines (a sentence wraps, a figure is
+    repeated), and one per line and figure across rules ("2 fatalities" is the general fatality rule
+    and the catalog's fatality indicator): the most specific rule stays — the industry's own event,
+    then a general rule, then a catalog indicator's name."""
+    best: dict[tuple[int, str | None], _Found] = {}
+    for item in found:
+        if item.rule.kind != "event":
+            continue
+        key = (item.line, item.figure)
+        if key not in best or _specificity(item.rule) < _specificity(best[key].rule):
+            best[key] = item
     kept: list[_Found] = []
     last: dict[tuple[str, str], int] = {}
     for item in sorted(found, key=lambda f: f.line):
+        if item.rule.kind == "event" and best[(item.line, item.figure)] is not item:
+            continue
         key = (item.rule.name, item.title)
         if key in last and item.line - last[key] <= 5:
             continue
         last[key] = item.line
         kept.append(item)
     return kept
+
+
+def _specificity(rule: Rule) -> int:
+    return 0 if rule.name.startswith("event-") else 2 if rule.name.startswith("indicator-") else 1
 
 
 def extract_negatives(doc: Document, catalog: Catalog | None = None) -> list[Noted]:

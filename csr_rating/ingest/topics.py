@@ -26,6 +26,7 @@ from csr_rating.catalog import Catalog, CatalogTopic
 from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.features import case_lines
 from csr_rating.ingest.noted import Noted
+from csr_rating.ingest.per_object import PerObject
 
 # --- keyword tables (data) ---------------------------------------------------------------------
 
@@ -263,16 +264,7 @@ def _matcher(catalog: Catalog) -> _Matcher:
     return _Matcher(by_first_word, substrings)
 
 
-_MATCHERS: dict[int, tuple[Catalog, _Matcher]] = {}
-
-
-def _matcher_for(catalog: Catalog) -> _Matcher:
-    """Built once per catalog object (catalogs are immutable)."""
-    cached = _MATCHERS.get(id(catalog))
-    if cached is None or cached[0] is not catalog:
-        cached = (catalog, _matcher(catalog))
-        _MATCHERS[id(catalog)] = cached
-    return cached[1]
+_matcher_for: PerObject[Catalog, _Matcher] = PerObject(_matcher)  # built once per catalog object
 
 
 # --- mentions ---------------------------------------------------------------------------------
