@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from csr_rating.ingest.contact import contact_details
-from csr_rating.ingest.document import Document
+from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.noted import Noted
 from csr_rating.ingest.process import extract_process
 from csr_rating.ingest.prose import (
@@ -58,6 +58,13 @@ from csr_rating.ingest.vocabulary import (
     FORMATS,
     FORMATS_RE,
     HAN_RUN_END_RE,
+    ORG_NOT_PUBLISHER,
+    ORG_SELF_AFTER_RE,
+    ORG_SUBSIDIARY_BEFORE_RE,
+    ORG_ZH_CUT_AFTER,
+    ORG_ZH_LEAD,
+    ORG_ZH_NAME_RE,
+    ORG_ZH_STOP,
     INDEX_HEADING_RE,
     LANGUAGE_NAME_EN_RE,
     LANGUAGE_NAME_ZH_RE,
@@ -97,10 +104,14 @@ from csr_rating.ingest.vocabulary import (
     TITLE_COVER_LINES,
     TITLE_EN_RE,
     TITLE_ZH_RE,
+    YEAR_COUNT_AFTER_RE,
     YEAR_RE,
+    YEAR_TARGET_BEFORE_RE,
 )
 
 __all__ = ["detect_year", "extract_meta", "extract_process"]
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -148,16 +159,22 @@ def _title_year(flow: Flow) -> Noted | None:
 
 
 def _frequent_year(flow: Flow) -> Noted | None:
+    """The year the text names most often as a date: a report speaks of its own year more than of
+    any other. A year glued to a count word ("2068名") or after a target word ("到2030年") is no
+    date of the report; ties go to the later year."""
     counts: dict[int, int] = {}
     first: dict[int, int] = {}
     for match in YEAR_RE.finditer(flow.text):
+        if YEAR_COUNT_AFTER_RE.match(flow.text, match.end()) or YEAR_TARGET_BEFORE_RE.search(
+            flow.text, max(0, match.start() - 6), match.start()
+        ):
+            continue
         year = int(match.group())
         counts[year] = counts.get(year, 0) + 1
         first.setdefault(year, match.start())
     if not counts:
         return None
-    latest = max(counts)
-    year = max((y for y in counts if y >= latest - 2), key=lambda y: (counts[y], y))
+    year = max(counts, key=lambda y: (counts[y], y))
     return noted(year, flow, first[year], "reporting year guessed from the years the text mentions most; check", 0.4)
 
 
@@ -188,9 +205,10 @@ def _title_candidates(flow: Flow) -> dict[str, tuple[str, int, int, bool, bool]]
 
 def _title_display(raw: str) -> str:
     """A found title without leading sentence words, page numbers or cut-off prefixes."""
-    raw = clean(raw)
+    raw = re.sub(r"(\d)\s+(?=年)", r"\1", clean(raw))  # "2016 年度" as the cover sets it
     if "报告" in raw:
-        raw = clean(re.sub(r"^\d+\s*(?!年)", "", after_han_stop(raw)))
+        raw = clean(re.sub(r"^\d+(?![\d\s]*年)\s*", "", after_han_stop(raw)))
+        raw = re.sub(r"^第[一二三四五六七八九十百\d]+[份部本期次]", "", raw)  # "第一份社会责任报告": the kind, not a title
         return raw if len(raw) >= 6 else ""
     words = strip_leading(raw.split())
     title = " ".join(words)
@@ -227,9 +245,13 @@ def _org_candidates(flow: Flow) -> dict[str, tuple[str, int, int]]:
     cover_end = flow.region[0][1] if flow.region else 0
     found: dict[str, tuple[str, int, int]] = {}
 
-    def add(name: str, pos: int) -> None:
+    def add(name: str, pos: int, end: int) -> None:
+        if ORG_SUBSIDIARY_BEFORE_RE.search(flow.text, max(0, pos - 8), pos):
+            return  # a company the publisher owns
         key = re.sub(r"[\s,.]+", "", name).casefold()
         weight = 3 if pos < cover_end or flow.in_about(pos) else 1
+        if ORG_SELF_AFTER_RE.match(flow.text, end):
+            weight += 5  # "XX股份有限公司（以下简称“公司”）": the report's own subject
         display, first, count = found.get(key, (name, pos, 0))
         if display.isupper() and not name.isupper():
             display = name
@@ -244,19 +266,45 @@ def _org_candidates(flow: Flow) -> dict[str, tuple[str, int, int]]:
             match = match or ORG_ZH_SUFFIX_RE.match(flow.text, pos)
             if match:
                 last = match.end()
-                run = HAN_RUN_END_RE.search(flow.text, max(0, match.start() - 24), match.start())
-                prefix = after_han_stop(run.group()) if run else ""
+                prefix = _zh_name_before(flow.text, match.start())
                 if len(prefix) >= 2:
-                    add(prefix + match.group(), match.start() - len(prefix))
+                    add(prefix + match.group(), match.start() - len(prefix), match.end())
             continue
         for match in ORG_EN_RE.finditer(flow.text, max(0, pos - 120), pos + 40):
             if match.start() <= pos < match.end():
                 last = match.end()
                 name = _org_display(match.group())
                 if name:
-                    add(name, match.start())
+                    add(name, match.start(), match.end())
                 break
     return found
+
+
+def _zh_name_before(text: str, end: int) -> str:
+    """The name part before a Chinese company-form suffix: spaces an OCR put between characters
+    closed, the sentence words before it dropped ("报告覆盖北京银行…" -> "北京银行")."""
+    window = re.sub(r"(?<=[\u3400-\u9fffA-Za-z0-9（()）])[ \t\n]+(?=[\u3400-\u9fffA-Za-z0-9（()）])", "", text[max(0, end - 45) : end])
+    run = ORG_ZH_NAME_RE.search(window)
+    if run is None:
+        return ""
+    name = run.group()
+    cut = max(name.rfind(char) for char in ORG_ZH_STOP)
+    if cut >= 0:
+        name = name[cut + 1 :]
+    for word in ORG_ZH_CUT_AFTER:
+        at = name.rfind(word)
+        if at >= 0:
+            name = name[at + len(word) :]
+    # a leading stock code, year or Latin run that is no acronym (TCL集团 keeps its TCL)
+    name = re.sub(r"^(?:[0-9]+|[A-Za-z0-9]*[a-z0-9][A-Za-z0-9]*|[A-Z]{6,})(?=[\u3400-\u9fff])", "", name)
+    name = re.sub(r"^.*[A-Za-z]{9,}(?=[\u3400-\u9fff])", "", name)  # OCR noise: no brand is that long
+    stripped = True
+    while stripped:
+        stripped = False
+        for lead in ORG_ZH_LEAD:
+            if name.startswith(lead) and len(name) - len(lead) >= 2:
+                name, stripped = name[len(lead) :], True
+    return name
 
 
 def _org_display(raw: str) -> str:
@@ -271,6 +319,10 @@ def _org_display(raw: str) -> str:
 
 def _organisation(flow: Flow, title: str | None) -> Noted:
     candidates = _org_candidates(flow)
+    if flow.doc.language == "zh" and any(_HAN_CHAR.search(c[0]) for c in candidates.values()):
+        # a Chinese report is published by its Chinese legal name; an English one it quotes is a translation
+        candidates = {k: c for k, c in candidates.items() if _HAN_CHAR.search(c[0])}
+    candidates = {k: c for k, c in _credit_shorter(candidates).items() if not _not_publisher(c[0])}
     if candidates:
         display, pos, count = max(candidates.values(), key=lambda c: (c[2], -c[1]))
         review = None if count >= 3 else "organisation guessed from a company name the text mentions; check"
@@ -280,6 +332,28 @@ def _organisation(flow: Flow, title: str | None) -> Noted:
         if len(prefix) >= 2:
             return Noted(prefix, review="organisation taken from the report title; give the full name", confidence=0.4)
     return Noted(_from_path(flow.doc.path), review="organisation not found in the text; fill in", confidence=0.1)
+
+
+def _not_publisher(name: str) -> bool:
+    folded = name.casefold()
+    return any(word.casefold() in folded for word in ORG_NOT_PUBLISHER)
+
+
+def _credit_shorter(candidates: dict[str, tuple[str, int, int]]) -> dict[str, tuple[str, int, int]]:
+    """A name found with a few words glued before it ("报告覆盖北京银行股份有限公司") is the shorter
+    name found elsewhere: its count goes to that one, when the shorter one keeps a real name (four
+    characters or more before the suffix)."""
+    out = dict(candidates)
+    for key in sorted(candidates, key=len, reverse=True):
+        for other in sorted(out, key=len, reverse=True):
+            if other != key and key in out and key.endswith(other) and len(key) - len(other) <= 6:
+                stem = ORG_ZH_SUFFIX_RE.split(other)[0]
+                if len(stem) >= 4:
+                    display, first, count = out[other]
+                    out[other] = (display, min(first, out[key][1]), count + out[key][2])
+                    del out[key]
+                    break
+    return out
 
 
 def _from_path(path: str) -> str:

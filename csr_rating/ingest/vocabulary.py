@@ -130,6 +130,33 @@ ORG_NEEDLES = (
 ABBREVIATED_SUFFIXES = {"Ltd", "Inc", "Co", "Corp", "Bhd", "LTD", "INC", "CO", "CORP"}
 ORG_GENERIC_WORDS = {"group", "company", "corporation", "holdings", "holding", "bank", "limited"}
 HAN_STOP = '是为由对向与和及的了在将经据于从把被给让请本我您：:，,、“”"《》「」()（）【】 '
+# A Chinese legal name before its company-form suffix: Chinese characters, Latin letters and digits
+# (TCL集团), and a short bracketed part ("上海大众公用事业（集团）股份有限公司"); at most 30 characters.
+ORG_ZH_NAME_RE = re.compile(r"(?:[\u3400-\u9fffA-Za-z0-9·]|[（(][\u3400-\u9fffA-Za-z]{1,8}[)）]){2,30}$")
+# Where a Chinese name's run starts after a word that is not part of it: sentence words (HAN_STOP
+# without 与/和/及, which names hold: 中船海洋与防务装备) ...
+ORG_ZH_STOP = '是为由对向的了在将经据于从把被给让请我您為對與於從將讓請：:，,、“”"《》「」【】 '
+# Words a name never holds: a run is cut after the last of them (a cover's title glued to the name
+# below it, "…社会责任报告海南航空股份有限公司"; a list of channels, "…官方微博重庆长安汽车…").
+ORG_ZH_CUT_AFTER = ("报告书", "报告", "報告", "報吿", "简介", "说明", "微博", "微信", "网站", "均指", "是指", "简称", "年度", "月")
+# Before a name: the company it names belongs to the publisher (所属天津港劳务发展有限公司).
+ORG_SUBSIDIARY_BEFORE_RE = re.compile(r"(?:所属|下属|旗下|子公司|分公司|控股的|参股|投资的|subsidiary|subsidiaries)\s*$", re.I)
+# After a name: the report calls it "the company" or "we" from here on — the publisher itself.
+ORG_SELF_AFTER_RE = re.compile(
+    r"\s*[（(]\s*(?:以下|下文)?\s*(?:简\s*称|称|統稱|简称为|称为)?\s*[“\"「『]?\s*(?:本\s*公\s*司|公\s*司|本\s*集\s*团|集\s*团|我\s*们|我司|本行)(?![\u3400-\u9fff])"
+    r"|\s*[（(,，]?\s*(?:hereinafter|hereafter)?\s*(?:referred\s+to\s+as\s+)?[“\"]?(?:the\s+)?(?:Company|Group|we)\b",
+    re.I,
+)
+# Organisations a report names that never publish it (exchanges, standard setters, raters).
+ORG_NOT_PUBLISHER = (
+    "交易所", "交易所", "全球报告倡议", "联合国", "中国社会科学院", "社会责任报告评级专家委员会", "证券监督管理委员会",
+    "Stock Exchange", "Global Reporting Initiative", "United Nations",
+)  # fmt: skip
+# ... and leading words of a sentence about the company, stripped from the front of a run.
+ORG_ZH_LEAD = (
+    "本报告", "报告覆盖", "报告以", "报告中", "报告涉及", "涉及", "覆盖", "包括", "包含", "来自", "下属子公司",
+    "全资子公司", "控股子公司", "子公司", "下属", "旗下", "以", "即", "系", "原", "前身", "其中", "作为",
+)  # fmt: skip
 
 # Reference standards: (canonical display name, needles, pattern). "{v}" in a name is filled with
 # the pattern's "v" group (a version) when it matched, else dropped. A row's pattern is tried only
@@ -627,6 +654,14 @@ PERIOD_RANGE_RE = _compile(PERIOD_RANGE, _I)
 PERIOD_OPEN_RANGE_RE = _compile(PERIOD_OPEN_RANGE, _I)
 PERIOD_YEAR_RE = _compile(PERIOD_YEAR, _I)
 YEAR_RE = _compile(r"(?<![\d.,])(?:19[5-9]\d|20\d\d)(?![\d.,]?\d)")
+# A four-digit number that counts something ("2068名", "2035 employees") is no year; nor is a
+# target year ("到2030年", "by 2060") the report's own.
+YEAR_COUNT_AFTER_RE = _compile(
+    r"\s*(?:名|人|位|个|家|户|辆|台|套|吨|万|亿|元|米|公里|千米|项|次|件|起|亩|股|份|只|条|座|所|张|笔|"
+    r"employees|people|persons|staff|units|vehicles|tonnes|tons|km|households)",
+    _I,
+)
+YEAR_TARGET_BEFORE_RE = _compile(r"(?:到|至|力争|争取|计划|预计|by|until|towards|before)\s*$", _I)
 TITLE_EN_RE = _compile(
     rf"(?:(?:[A-Z][\w&.’'-]*|\d{{4}})[^\S\n]+){{0,6}}(?i:{REPORT_KINDS_EN})[^\S\n]+(?i:report)\b"
     r"(?![^\S\n]+(?i:rating|guidelines?|index|system|preparation|writing|compilation))(?:[^\S\n]+\d{4}(?:[^\S\n]*[/-][^\S\n]*\d{2,4})?)?"
