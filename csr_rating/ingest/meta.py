@@ -388,7 +388,12 @@ def _languages(flow: Flow) -> list[Noted]:
     if not found and flow.lines:
         review = "only the draft's own language is known; add other language versions"
         return [Noted(flow.doc.language, review=review, confidence=0.6)]
-    return list(found.values())
+    # the language the draft is written in first: it is the output's default (an English report that
+    # says it is also published in Chinese is read in English)
+    own = found.pop(flow.doc.language, None) or Noted(
+        flow.doc.language, review="the language the draft is written in; the text names only other versions", confidence=0.6
+    )
+    return [own, *found.values()]
 
 
 def _formats(flow: Flow) -> list[Noted]:
@@ -586,13 +591,20 @@ def _assurance_item(flow: Flow, kind: str, start: int, end: int) -> dict[str, st
 # ---------------------------------------------------------------------------------------------
 
 
-def extract_meta(doc: Document, *, year: int | None = None, industry: str | None = None) -> dict[str, Any]:
+def extract_meta(
+    doc: Document, *, year: int | None = None, industry: str | None = None, whole: Document | None = None
+) -> dict[str, Any]:
     """The report's ``meta`` section, each found item wrapped in ``Noted``.
 
     ``year`` and ``industry`` given by the caller win over the text. Organisation, title and year
     are always present (a placeholder with a review note when not found); other fields only when
-    the text gives evidence for them.
+    the text gives evidence for them. ``doc`` is the draft's own text (structure.py blanks a rating
+    letter, an assurance statement, an index); ``whole`` the full draft, read for the assurance or
+    rating statements and for the standards an index maps to.
     """
+    entire = flow_of(whole) if whole is not None else None
+    standards = _standards(entire) if entire is not None else None
+    assurance = _assurance(entire) if entire is not None else None
     flow = flow_of(doc)
     reporting_year = Noted(year) if year is not None else detect_year(doc) or _fallback_year(flow)
     title = _title(flow, reporting_year.value)
@@ -606,11 +618,11 @@ def extract_meta(doc: Document, *, year: int | None = None, industry: str | None
     optional = {
         "languages": _languages(flow),
         "formats": _formats(flow),
-        "reference_standards": _standards(flow),
+        "reference_standards": standards if standards is not None else _standards(flow),
         "contact": contact_details(flow),
         "release_cycle": _release_cycle(flow),
         "consecutive_years": _consecutive_years(flow),
-        "assurance": _assurance(flow),
+        "assurance": assurance if assurance is not None else _assurance(flow),
     }
     meta.update({key: value for key, value in optional.items() if value})
     return meta

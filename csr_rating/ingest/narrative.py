@@ -23,6 +23,7 @@ from csr_rating.catalog import Catalog, CatalogIndicator, normalise
 from csr_rating.ingest.document import HAN, Document, Line
 from csr_rating.ingest.matching import stem
 from csr_rating.ingest.values import is_unit_phrase, year_of
+from csr_rating.ingest.vocabulary import INDEX_CODE_RE
 
 MIN_PHRASE = 6  # characters: shorter names ("GHG", "R&D") are too ambiguous in running text
 WINDOW = 60  # characters between a name and its figure
@@ -171,8 +172,8 @@ def figures(
     left to the table reader."""
     best: dict[str, Figure] = {}
     for sentence, line in sentences(doc, table_lines or set()):
-        if not any(ch.isdigit() for ch in sentence):
-            continue
+        if not any(ch.isdigit() for ch in sentence) or INDEX_CODE_RE.search(sentence):
+            continue  # no figure, or an index's codes and page numbers
         stated = _stated_year(sentence, year)
         used: set[float | int] = set()
         for phrase, item, _ in index.find(sentence):

@@ -27,6 +27,7 @@ from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.features import short, trie_pattern
 from csr_rating.ingest.noted import Noted
 from csr_rating.ingest.per_object import PerObject
+from csr_rating.ingest.vocabulary import INDEX_CODE_RE
 
 # --- rules (data) -----------------------------------------------------------------------------
 
@@ -310,7 +311,7 @@ _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,40})[”\"」』]")
 _SENTENCE_END = re.compile(r"[。！？；!?;]|\.(?=\s|$)")
 _TABLE_ROW = re.compile(r"(?:[\s\t][-−+]?\d[\d,.]*%?\*?){2,}\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_INDEX_LINE = re.compile(r"\b\d{3}-\d{1,2}\b.*\b\d{3}-\d{1,2}\b")  # a GRI content index: codes, not events
+_INDEX_LINE = INDEX_CODE_RE  # a content index or reference: codes and page numbers, not events
 _TITLE_WORDS = re.compile(TITLE_WORDS)
 
 

@@ -28,6 +28,7 @@ from csr_rating.ingest.narrative import PhraseIndex, comparison_kind, comparison
 from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.readers import read_document
+from csr_rating.ingest.structure import masked, parts
 from csr_rating.ingest.tables import Row, extract_rows
 from csr_rating.ingest.topics import extract_topics
 from csr_rating.ingest.values import COMMON_UNITS, Units
@@ -72,28 +73,31 @@ def ingest_document(
     criteria = criteria if criteria is not None else load_criteria()
     if not any(line.text.strip() for line in doc.lines):
         raise InputError(doc.path, "the draft has no text to read")
-    rows = extract_rows(doc, _units(criteria))
-    industry_note = _industry(doc, criteria, industry)
+    # The draft's own facts: a rating letter, an assurance statement, expert comments, an index and a
+    # table of contents are blanked for every extractor but the meta reader (structure.py).
+    facts = masked(doc, parts(doc))
+    rows = extract_rows(facts, _units(criteria))
+    industry_note = _industry(facts, criteria, industry)
     catalog = criteria.catalog_for(industry_note.value)
     year_note = _year(doc, rows, year)
     the_year = int(year_note.value)
 
-    meta = extract_meta(doc, year=the_year, industry=industry_note.value)
+    meta = extract_meta(facts, year=the_year, industry=industry_note.value, whole=doc)
     meta["year"] = year_note
     meta["industry"] = industry_note
     indicators, linked = _indicators(rows, catalog, the_year)
     table_lines = {r.line.number for r in rows}
     phrases = PhraseIndex(catalog)
-    prose, qualitative = _prose_indicators(doc, phrases, the_year, linked, table_lines)
-    _add_comparisons(doc, phrases, [*indicators, *prose], table_lines)
+    prose, qualitative = _prose_indicators(facts, phrases, the_year, linked, table_lines)
+    _add_comparisons(facts, phrases, [*indicators, *prose], table_lines)
     data: dict[str, Any] = {
         "meta": meta,
-        "process": extract_process(doc),
-        "topics": extract_topics(doc, catalog),
+        "process": extract_process(facts),
+        "topics": extract_topics(facts, catalog),
         "indicators": indicators + prose + qualitative,
-        "negative_disclosures": extract_negatives(doc, catalog),
-        "readability": extract_readability(doc),
-        "originality": extract_originality(doc),
+        "negative_disclosures": extract_negatives(facts, catalog),
+        "readability": extract_readability(facts),
+        "originality": extract_originality(facts),
     }
     data["indicators"] += _structural(
         data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)}

@@ -9,11 +9,15 @@ text are left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from csr_rating.ingest.document import Document
 from csr_rating.ingest.noted import Noted
+
+MAX_RULES = 20  # rule names kept: a list, not the company's whole rulebook
+_HAN_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")  # an OCR space inside a name
 from csr_rating.ingest.prose import (
     Flow,
     after_han_stop,
@@ -31,6 +35,14 @@ from csr_rating.ingest.prose import (
 )
 from csr_rating.ingest.vocabulary import (
     CHANNEL_NEEDLES,
+    CSR_BODY_HEAD_RE,
+    CSR_BODY_NEEDLES,
+    CSR_BODY_RE,
+    CSR_BODY_ROLES,
+    RULE_NAME_RE,
+    RULE_NEEDLES,
+    SUBSIDIARY_REPORT_NEEDLES,
+    SUBSIDIARY_REPORT_RE,
     CHANNELS,
     CHANNELS_RE,
     FEEDBACK_CONTEXT_RE,
@@ -121,6 +133,45 @@ def _role_units(flow: Flow, start: int, end: int) -> Iterator[tuple[list[str], i
         steers = [m for m in STEER_VERBS_RE.finditer(text) if not any(f.start() <= m.start() < f.end() for f in finals)]
         if finals or steers:
             yield names, unit_start, bool(steers), bool(finals)
+
+
+def _csr_body(flow: Flow) -> list[Noted]:
+    """A CSR committee or leading group headed by a top leader steers the company's CSR work, the
+    report's included: the leader, with the body's name, joins ``leadership.steering``."""
+    found: dict[str, Noted] = {}
+    for start, end in flow.sentences(CSR_BODY_NEEDLES, everywhere=True):
+        body = CSR_BODY_RE.search(flow.text, start, end)
+        head = CSR_BODY_HEAD_RE.search(flow.text, start, end)
+        if body and head:
+            role = (head.group("role") or head.group("role2") or head.group("role_en") or "").casefold()
+            leader = CSR_BODY_ROLES.get(" ".join(role.split()), "Chairman")
+            name = _HAN_SPACE.sub("", clean(body.group("body") or body.group("body_en")))
+            found.setdefault(leader, noted(f"{leader} ({name})", flow, body.start(), None, 0.6))
+    return list(found.values())
+
+
+def _management_rules(flow: Flow) -> list[Noted]:
+    """CSR management rules the report names (《社会责任管理办法》, "CSR Management Measures")."""
+    found: dict[str, Noted] = {}
+    for start, end in flow.sentences(RULE_NEEDLES, everywhere=True):
+        for match in RULE_NAME_RE.finditer(flow.text, start, end):
+            name = _HAN_SPACE.sub("", clean(match.group("zh") or match.group("en")))
+            found.setdefault(name.casefold(), noted(name, flow, match.start(), None, 0.75))
+            if len(found) >= MAX_RULES:
+                return list(found.values())
+    return list(found.values())
+
+
+def _subsidiary_reports(flow: Flow) -> list[Noted]:
+    """Subsidiaries that publish reports of their own (vertical management of CSR): what the text
+    says, once ("所属12家企业发布社会责任报告")."""
+    for start, end in flow.sentences(SUBSIDIARY_REPORT_NEEDLES, everywhere=True):
+        match = SUBSIDIARY_REPORT_RE.search(flow.text, start, end)
+        if match:
+            text = clean(flow.text[match.start() : match.end()])
+            review = "subsidiaries' own reports, as the text says; name them if you can"
+            return [noted(text[:200], flow, match.start(), review, 0.6)]
+    return []
 
 
 def _positioning(flow: Flow) -> list[Noted]:
@@ -222,11 +273,19 @@ def extract_process(doc: Document) -> dict[str, Any]:
     """The report's ``process`` section (how it was prepared, approved, positioned and released),
     each found item wrapped in ``Noted``; parts without evidence in the text are left out."""
     flow = flow_of(doc)
+    leadership = _leadership(flow) or {}
+    steering = [*leadership.get("steering", [])]
+    known = {str(item.value) for item in steering}
+    steering += [item for item in _csr_body(flow) if str(item.value).split(" (")[0] not in known]
+    if steering:
+        leadership["steering"] = steering
     process = {
         "preparation_team": _preparation_team(flow),
-        "leadership": _leadership(flow),
+        "leadership": leadership,
         "positioning": _positioning(flow),
         "materiality": _materiality(flow),
+        "management_rules": _management_rules(flow),
+        "subsidiary_reports": _subsidiary_reports(flow),
         "release": _release(flow),
         "feedback": _feedback(flow),
     }

@@ -747,3 +747,88 @@ FEEDBACK_COUNT_RE = _compile(FEEDBACK_COUNT, _I)
 FEEDBACK_IMPROVEMENT_RE = _compile(FEEDBACK_IMPROVEMENT, _I)
 FEEDBACK_CONTEXT_RE = _compile(FEEDBACK_CONTEXT, _I)
 RELEASE_DATE_RE = _compile(rf"(?:{RELEASE_DATE})\s*[:：]?\s*(?P<d>{date_pattern('r')})", _I)
+
+
+# --- parts of a draft that are not the report's own facts (structure.py) -----------------------
+# Each kind's markers are patterns for one line; a part needs ``needed`` different markers on
+# different lines within a few dozen lines. English and Chinese.
+STRUCTURE: dict[str, dict[str, Any]] = {
+    "rating_letter": {
+        "needed": 2,
+        "markers": [
+            r"basis\s+of\s+(?:the\s+)?rating|rating\s+basis|评级依据",
+            r"process\s+of\s+(?:the\s+)?rating|rating\s+process|评级过程",
+            r"conclusion\s+of\s+(?:the\s+)?rating|rating\s+conclusion|评级结论",
+            r"rating\s+report\s+(?:of|on|for)\b|》\s*评级报告|^评级报告$",
+            r"leader\s+of\s+(?:the\s+)?rating|rating\s+team|评级小组|评级组长",
+            r"expert\s+committee\s+on\s+csr\s+report\s+rating|报告评级专家委员会",
+            r"^(?:procedur\w*|substant\w*|completeness|balance|comparability|readability|originality|overall\s+rating)"
+            r"[^★]{0,30}★|^(?:过程性|实质性|完整性|平衡性|可比性|可读性|创新性|综合评级)[^★]{0,6}★",
+            r"suggestions?\s+for\s+improvement|改进建议",
+        ],
+    },
+    "assurance": {
+        "needed": 2,
+        "markers": [
+            r"independent\s+(?:limited\s+)?assurance\s+(?:report|statement)|assurance\s+statement|独立(?:有限)?鉴证报告|"
+            r"鉴证报告|审验声明|核查声明|验证声明",
+            r"ISAE\s*3000|AA1000\s*AS|AA1000|ISO\s*14064",
+            r"our\s+responsibilit|assurance\s+(?:procedures|conclusion)|limited\s+assurance|鉴证结论|审验结论|我们的责任|鉴证程序",
+        ],
+    },
+    "expert_comment": {
+        "needed": 2,
+        "markers": [r"^(?:expert\s+comments?|expert\s+review|专家点评|专家评价|专家评论)\b", r"professor|教授|研究员|博士生导师"],
+    },
+    "content_index": {
+        "heading": r"content\s+index|index\s+(?:of|to)\s+(?:the\s+)?(?:gri|cass|indicators|hkex|esg)|gri\s+(?:standards?\s+)?index|"
+        r"indicator\s+index|指标索引|内容索引|索引表|指标对照|对照表",
+        "line": r"\b\d{3}-\d{1,2}\b|(?<![A-Za-z])[PGMSEA]\d{1,2}(?:\.\d{1,2})+\b|\bKPI\s*[AB]\d|(?<![A-Za-z])[AB]\d\.\d\b|"
+        r"\bGRI\s*\d{3}|核心|扩展|\bP\.?\s*\d{1,3}\s*$|第\s*\d{1,3}\s*页",
+    },
+}
+# Where a letter or statement ends at the latest: the report speaks again.
+STRUCTURE_STOP_RE = re.compile(r"reader\s+feedback|feedback\s+form|dear\s+readers|读者意见|意见反馈|反馈表|尊敬的读者", re.I)
+# A table-of-contents line: a title, dot leaders, a page number.
+TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{6,})\s*\d{1,3}\s*$")
+# A standard's disclosure code (GRI 305-1, CASS-CSR M2.8, HKEX KPI A1.1 / B5.2): a line holding one is an
+# index or a reference, and its numbers are codes and page numbers, never figures or events.
+INDEX_CODE_RE = re.compile(
+    r"(?<![\w.-])\d{3}-\d{1,2}(?![\w.-])|(?<![A-Za-z0-9])[PGMSEA]\d{1,2}\.\d{1,2}(?![\d.])|\bKPI\s*[AB]\d|(?<![A-Za-z0-9])[AB]\d\.\d(?!\d)"
+)
+
+# --- process facts: CSR management rules, subsidiaries' reports, a leader-headed CSR body ------------
+# A CSR management rule by its name: quoted (《…》, “…”) or Title Cased, holding a CSR word and a
+# rule word. Each cue below is tied to its rule by tests/test_ingest_process_facts.py.
+RULE_NEEDLES = ("社会责任", "可持续发展", "esg", "csr", "social responsibility", "sustainability")
+RULE_NAME_RE = re.compile(
+    r"《(?!关于)(?P<zh>[^》\n]{0,40}?(?:社会责任|可持续发展|ESG|CSR)[^》\n]{0,30}?(?:管理办法|管理制度|工作制度|实施细则|管理规定|"
+    r"工作规则|工作指引|管理指引|指导意见|实施意见|工作方案|规划|制度|办法|规定|细则|指引))》"
+    r"|[“\"](?P<en>[A-Z][^”\"\n]{0,60}?(?:Social\s+Responsibility|CSR|Sustainab\w+|ESG)[^”\"\n]{0,40}?"
+    r"(?:Measures|Rules|Regulations|Policy|Policies|Guidelines|Procedures|System|Provisions))[”\"]",
+)
+# Subsidiaries that publish their own reports: who, then what they publish.
+SUBSIDIARY_REPORT_NEEDLES = ("社会责任报告", "可持续发展报告", "esg报告", "csr report", "sustainability report", "esg report")
+SUBSIDIARY_REPORT_RE = re.compile(
+    r"(?P<who>(?:所属|下属|成员|控股|旗下|二级|子|分)(?:企业|公司|单位|子公司)|(?:\d+|[一二三四五六七八九十]+)\s*家\s*(?:企业|公司|单位|子公司))"
+    r"[^。；]{0,40}?(?:发布|编制|编写|出版)[^。；]{0,12}?(?:社会责任报告|可持续发展报告|ESG报告)"
+    r"|(?P<who_en>subsidiar(?:y|ies)|member\s+(?:companies|enterprises)|affiliates?|listed\s+companies\s+under\s+(?:the|our)\s+group)"
+    r"[^.;]{0,80}?\b(?:publish(?:ed|es)?|issu(?:ed|es)|releas(?:ed|es)|prepar(?:ed|es))\b[^.;]{0,40}?"
+    r"\b(?:CSR|sustainability|ESG|social\s+responsibility)\s+reports?",
+    re.IGNORECASE,
+)
+# A CSR body (committee, leading group) headed by a top leader: it steers the company's CSR work.
+CSR_BODY_NEEDLES = ("社会责任", "可持续发展", "csr", "sustainability", "esg")
+CSR_BODY_RE = re.compile(
+    r"(?P<body>(?:社会责任|可持续发展|ESG|CSR)[^，。；、]{0,8}?(?:委员会|领导小组|工作小组|管理委员会))"
+    r"|(?P<body_en>(?:CSR|Social\s+Responsibility|Sustainability|ESG)\s+(?:\w+\s+){0,2}?(?:Committee|Leading\s+Group|Steering\s+Group|Council))",
+    re.IGNORECASE,
+)
+CSR_BODY_HEAD_RE = re.compile(
+    r"(?P<role>董事长|总经理|总裁|党委书记)\s*(?:担任|任|为|作为|亲任)?\s*(?:组长|主任|主席)|以\s*(?P<role2>董事长|总经理|总裁|党委书记)\s*为\s*(?:组长|主任)"
+    r"|(?:chaired|headed|led)\s+by\s+(?:the\s+|our\s+)?(?P<role_en>Chairman|President|Chief\s+Executive|CEO|General\s+Manager)",
+    re.IGNORECASE,
+)
+CSR_BODY_ROLES = {"董事长": "Chairman", "总经理": "President", "总裁": "President", "党委书记": "Party Secretary",
+                  "chairman": "Chairman", "president": "President", "chief executive": "CEO", "ceo": "CEO",
+                  "general manager": "President"}  # fmt: skip
