@@ -64,7 +64,9 @@ def test_one_mention_of_the_committee_in_the_report_is_no_letter() -> None:
 
 def test_nothing_is_taken_from_a_rating_letter_but_the_rating_itself(criteria: CriteriaSet) -> None:
     with_letter = ingest_document(from_text(REPORT + LETTER + FEEDBACK, "a.txt"), criteria=criteria).report
-    without = ingest_document(from_text(REPORT + "\n" * LETTER.count("\n") + FEEDBACK, "b.txt"), criteria=criteria).report
+    without = ingest_document(
+        from_text(REPORT + "\n" * LETTER.count("\n") + FEEDBACK, "b.txt"), criteria=criteria
+    ).report
     assert with_letter.process == without.process and with_letter.originality == without.originality
     assert with_letter.negative_disclosures == without.negative_disclosures
     assert [a.kind for a in with_letter.meta.assurance] == ["rating"] and not without.meta.assurance

@@ -103,6 +103,7 @@ from csr_rating.ingest.vocabulary import (
     STRONG_RATING_RE,
     TITLE_COVER_LINES,
     TITLE_EN_RE,
+    TITLE_NOT_ZH_RE,
     TITLE_ZH_RE,
     YEAR_COUNT_AFTER_RE,
     YEAR_RE,
@@ -208,6 +209,8 @@ def _title_display(raw: str) -> str:
     raw = re.sub(r"(\d)\s+(?=年)", r"\1", clean(raw))  # "2016 年度" as the cover sets it
     if "报告" in raw:
         raw = clean(re.sub(r"^\d+(?![\d\s]*年)\s*", "", after_han_stop(raw)))
+        if TITLE_NOT_ZH_RE.search(raw):
+            return ""
         raw = re.sub(r"^第[一二三四五六七八九十百\d]+[份部本期次]", "", raw)  # "第一份社会责任报告": the kind, not a title
         return raw if len(raw) >= 6 else ""
     words = strip_leading(raw.split())

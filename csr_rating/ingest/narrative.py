@@ -32,7 +32,7 @@ _HAN = re.compile(f"[{HAN}]")
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w.,])\s*(?P<unit>%|％|‰|[^\s\d,.;:，。；：]{1,12})?"
 )
-_SENTENCE = re.compile(r"[^.;!?。；！？]+[.;!?。；！？]?")
+_SENTENCE = re.compile(r"(?:[^.;!?。；！？]|(?<=\d)\.(?=\d))+[.;!?。；！？]?")  # a decimal point ends no sentence
 _YEAR_IN_TEXT = re.compile(r"(?:in|during|for|by|of)\s+((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年", re.IGNORECASE)
 
 
@@ -137,7 +137,12 @@ def mentions(doc: Document, index: PhraseIndex) -> list[Mention]:
 def sentences(doc: Document, skip: set[int]) -> list[tuple[str, Line]]:
     """Sentences of the prose with the line each starts on. Extracted text breaks lines inside a
     sentence, so lines are joined into paragraphs (up to a blank line) before splitting."""
-    out: list[tuple[str, Line]] = []
+    return [(text, line) for text, line, _ in spanned_sentences(doc, skip)]
+
+
+def spanned_sentences(doc: Document, skip: set[int]) -> list[tuple[str, Line, tuple[tuple[int, Line], ...]]]:
+    """``sentences`` with, for each, where each of its lines starts in it (offset, line)."""
+    out: list[tuple[str, Line, tuple[tuple[int, Line], ...]]] = []
     block: list[Line] = []
 
     def flush() -> None:
@@ -150,7 +155,10 @@ def sentences(doc: Document, skip: set[int]) -> list[tuple[str, Line]]:
             text += line.text.strip() + ("" if _HAN.search(line.text[-1:]) else " ")
         for match in _SENTENCE.finditer(text):
             where = next(line for offset, line in reversed(starts) if offset <= match.start())
-            out.append((match.group().strip(), where))
+            lead = len(match.group()) - len(match.group().lstrip())
+            begin = match.start() + lead
+            inside = tuple((max(0, o - begin), ln) for o, ln in starts if begin <= o < match.end() or ln is where)
+            out.append((match.group().strip(), where, inside))
         block.clear()
 
     for line in doc.lines:
@@ -171,7 +179,7 @@ def figures(
     names it next to a number and states its year ("in 2020", "2020年"). Lines of data tables are
     left to the table reader."""
     best: dict[str, Figure] = {}
-    for sentence, line in sentences(doc, table_lines or set()):
+    for sentence, line, spans in spanned_sentences(doc, table_lines or set()):
         if not any(ch.isdigit() for ch in sentence) or INDEX_CODE_RE.search(sentence):
             continue  # no figure, or an index's codes and page numbers
         stated = _stated_year(sentence, year)
@@ -179,11 +187,30 @@ def figures(
         for phrase, item, _ in index.find(sentence):
             if item.kind != "quantitative" or item.id in skip or item.id in best:
                 continue
-            figure = _figure_near(sentence, phrase, item)
-            if figure is not None and figure[0] not in used:  # one figure, one indicator
-                used.add(figure[0])
-                best[item.id] = Figure(item, line, stated or year, *figure, stated is not None)
+            found = _figure_near(sentence, phrase, item)
+            if found is None or found[0] in used:  # one figure, one indicator
+                continue
+            value, unit, name_at, figure_at = found
+            name_line, figure_line = _line_at(spans, name_at, line), _line_at(spans, figure_at, line)
+            gap = figure_line.number - name_line.number - _blank_between(doc, name_line, figure_line)
+            if not (figure_line is name_line or (gap == 1 and figure_at > name_at)):
+                continue  # a figure above its name, or lines away, belongs to another row or a chart
+            used.add(value)
+            best[item.id] = Figure(item, name_line, stated or year, value, unit, stated is not None)
     return sorted(best.values(), key=lambda f: (f.line.number, f.item.id))
+
+
+def _line_at(spans: tuple[tuple[int, Line], ...], offset: int, default: Line) -> Line:
+    found = default
+    for start, line in spans:
+        if start <= offset:
+            found = line
+    return found
+
+
+def _blank_between(doc: Document, first: Line, second: Line) -> int:
+    low, high = sorted((first.number, second.number))
+    return sum(1 for line in doc.lines[low : high - 1] if not line.text.strip())
 
 
 def _stated_year(sentence: str, year: int) -> int | None:
@@ -194,7 +221,9 @@ def _stated_year(sentence: str, year: int) -> int | None:
     return None
 
 
-def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[float | int, str | None] | None:
+def _figure_near(
+    sentence: str, phrase: str, item: CatalogIndicator
+) -> tuple[float | int, str | None, int, int] | None:
     """The figure nearest the indicator's name in a short sentence (within WINDOW characters; a
     year is not a figure; a share indicator needs a percentage)."""
     if len(sentence) > MAX_SENTENCE:
@@ -203,7 +232,7 @@ def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[fl
     if anchor is None:
         return None
     wants_share = (item.unit or "").strip() in ("%", "％")
-    best: tuple[int, float | int, str | None] | None = None
+    best: tuple[int, float | int, str | None, int] | None = None
     for match in _FIGURE.finditer(sentence):
         number = match.group("number")
         unit = (match.group("unit") or "").strip() or None
@@ -215,8 +244,8 @@ def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[fl
         digits = number.replace(",", "")
         value: float | int = float(digits) if "." in digits else int(digits)
         kept = unit if unit and (unit in ("%", "％") or is_unit_phrase(unit) or _HAN.search(unit)) else None
-        best = (distance, value, kept)
-    return None if best is None else (best[1], best[2])
+        best = (distance, value, kept, match.start())
+    return None if best is None else (best[1], best[2], anchor[0], best[3])
 
 
 def _anchor(sentence: str, phrase: str) -> tuple[int, int] | None:

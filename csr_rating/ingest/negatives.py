@@ -315,9 +315,12 @@ _INDEX_LINE = INDEX_CODE_RE  # a content index or reference: codes and page numb
 _TITLE_WORDS = re.compile(TITLE_WORDS)
 
 
+_LIST_MARKS = re.compile(r"[\u2460-\u24ff\u2776-\u2793]")  # ①⑮⑴⒈ ❶: list marks, never counts (NFKC makes them digits)
+
+
 def _clean(text: str) -> str:
     if not text.isascii():
-        text = _HAN_GAP.sub(r"\1", unicodedata.normalize("NFKC", text))
+        text = _HAN_GAP.sub(r"\1", unicodedata.normalize("NFKC", _LIST_MARKS.sub(" ", text)))
     return " ".join(text.split())
 
 
@@ -610,9 +613,11 @@ def _scan(doc: Document, rules: _RuleSet) -> list[_Found]:
     found: list[_Found] = []
     for index, names in sorted(_candidate_lines(lines, rules).items()):
         text = lines[index]
-        if not names or not text or _is_table_row(doc.lines[index].text, text) or _INDEX_LINE.search(text):
+        if not names or not text or _is_table_row(doc.lines[index].text, text):
             continue
         context, offset = _context(lines, index)
+        if _INDEX_LINE.search(context):
+            continue  # an index's row (its codes may stand on the line before): page numbers, not counts
         on_line: list[_Found] = []
         for rule, english, chinese in rules.rules:
             if rule.name not in names:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from csr_rating.catalog import Catalog
+from csr_rating.catalog import Catalog, CatalogIndicator
 from csr_rating.consistency import check_report, same_name_key
 from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
@@ -148,12 +148,13 @@ def _year(doc: Document, rows: list[Row], asked: int | None) -> Noted:
 def _indicators(rows: list[Row], catalog: Catalog, year: int) -> tuple[list[Noted], set[str]]:
     """Table rows as indicators; each catalog id goes to its best-matching row only."""
     matcher = Matcher(catalog)
+    items = {item.id: item for item in catalog.indicators}
     matches = [matcher.indicator(row.name, row.unit) for row in rows]
+    matches = [None if m is not None and not _fits(items[m.id], row) else m for m, row in zip(matches, rows, strict=True)]
     owner: dict[str, int] = {}
     for index, match in enumerate(matches):
         if match is not None and (match.id not in owner or match.score > matches[owner[match.id]].score):  # type: ignore[union-attr]
             owner[match.id] = index
-    items = {item.id: item for item in catalog.indicators}
     used: set[tuple[str, str]] = set()
     out: list[Noted] = []
     for index, row in enumerate(rows):
@@ -188,6 +189,19 @@ def _indicators(rows: list[Row], catalog: Catalog, year: int) -> tuple[list[Note
         review = "; ".join(reviews) or None
         out.append(Noted(entry, row.line.where, review, confidence))
     return out, set(owner)
+
+
+SHARE_UNITS = ("%", "％", "‰")
+
+
+def _fits(item: CatalogIndicator, row: Row) -> bool:
+    """A share is never a count: a row whose unit says the other kind, or whose figures pass 100,
+    does not link to a share indicator ("Cities covered by 5G: 337" is no 337%)."""
+    if (item.unit or "").strip() not in SHARE_UNITS:
+        return not (row.unit and row.unit.strip() in SHARE_UNITS and item.kind == "quantitative" and item.unit)
+    if row.unit and row.unit.strip() not in SHARE_UNITS:
+        return False
+    return all(not isinstance(v, int | float) or abs(v) <= 100 for v in row.values.values())
 
 
 def _unique_name(row: Row, used: set[tuple[str, str]]) -> str:

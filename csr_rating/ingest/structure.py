@@ -38,7 +38,9 @@ class Part:
     last: int  # inclusive
 
 
-_MARKERS = {k: [re.compile(p, re.IGNORECASE) for p in spec["markers"]] for k, spec in STRUCTURE.items() if "markers" in spec}
+_MARKERS = {
+    k: [re.compile(p, re.IGNORECASE) for p in spec["markers"]] for k, spec in STRUCTURE.items() if "markers" in spec
+}
 _NEEDED = {k: int(spec["needed"]) for k, spec in STRUCTURE.items() if "needed" in spec}
 _INDEX_HEADING = re.compile(STRUCTURE["content_index"]["heading"], re.IGNORECASE)
 _INDEX_LINE = re.compile(STRUCTURE["content_index"]["line"], re.IGNORECASE)
@@ -137,4 +139,3 @@ def masked(doc: Document, found: list[Part]) -> Document:
         hidden.update(range(first, part.last + 1))  # that the report has an index is a fact of the report
     lines = tuple(replace(line, text="") if i in hidden else line for i, line in enumerate(doc.lines))
     return Document(doc.path, doc.kind, lines)
-

@@ -670,6 +670,8 @@ TITLE_ZH_RE = _compile(
     rf"[{HAN}A-Za-z]{{0,14}}\s?(?:\d{{4}}\s*(?:[-/—–]\s*\d{{4}}\s*)?年?度?)?\s?[{HAN}]{{0,6}}?(?:{REPORT_KINDS_ZH})[{HAN}]{{0,6}}?报告书?"
 )
 REPORT_KIND_EN_RE = _compile(rf"(?i:{REPORT_KINDS_EN})")
+# Words of a sentence about a report, never of its title ("自2008年首次发布社会责任报告").
+TITLE_NOT_ZH_RE = _compile(r"发布|编制|编写|首次|披露|参照|依据|按照|连续|获得|荣获|入选|评为")
 ORG_EN_RE = _compile(
     rf"(?:[A-Z][\w&'’.-]*[^\S\n]+(?:(?:of|and|&|for|de)[^\S\n]+)?){{1,7}}(?i:{ORG_SUFFIX_EN})(?!\w)"
     r"(?i:,?[^\S\n]+(?:Limited|Ltd\.?|Inc\.?|Co\.,?[^\S\n]*Ltd\.?|Corporation|Company)(?!\w))*"
@@ -794,7 +796,7 @@ TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{6,})\s*\d{1,3}\s*$")
 # A standard's disclosure code (GRI 305-1, CASS-CSR M2.8, HKEX KPI A1.1 / B5.2): a line holding one is an
 # index or a reference, and its numbers are codes and page numbers, never figures or events.
 INDEX_CODE_RE = re.compile(
-    r"(?<![\w.-])\d{3}-\d{1,2}(?![\w.-])|(?<![A-Za-z0-9])[PGMSEA]\d{1,2}\.\d{1,2}(?![\d.])|\bKPI\s*[AB]\d|(?<![A-Za-z0-9])[AB]\d\.\d(?!\d)"
+    r"\bG4-[A-Z]{1,4}\d{1,2}\b|(?<![\w.-])\d{3}-\d{1,2}(?![\w.-])|(?<![A-Za-z0-9])[PGMSEA]\d{1,2}\.\d{1,2}(?![\d.])|\bKPI\s*[AB]\d|(?<![A-Za-z0-9])[AB]\d\.\d(?!\d)"
 )
 
 # --- process facts: CSR management rules, subsidiaries' reports, a leader-headed CSR body ------------

@@ -1,0 +1,69 @@
+"""Rated reports ingested from their text and scored, beside the Committee's published stars (issue 10).
+
+Run: ``.venv/bin/python bench/bench_rated.py``. The reference text (../shared/seeds/) is scored with its
+rating letter cut (the lines from "I. Basis of Rating" to the reader feedback form blanked: a draft
+never holds its rating), and ../shared/corpus/rated/cnbm-2016-sr-zh.txt as it is (its letter was cut
+by the corpus). Published stars: the reference's letter, and corpus/rated/RATINGS.md. Target: within
+half a star on substance, completeness, balance and comparability, the dimensions a text can show.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from csr_rating.engine import score  # noqa: E402
+from csr_rating.ingest.pipeline import ingest  # noqa: E402
+from csr_rating.loading import load_criteria  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+DIMENSIONS = ("procedure", "substance", "completeness", "balance", "comparability", "readability", "originality")
+TEXT_SHOWS = ("substance", "completeness", "balance", "comparability")
+PUBLISHED = {
+    "china-telecom-2020 (letter cut)": dict(zip((*DIMENSIONS, "overall"), (5, 5, 4.5, 4.5, 5, 5, 4, 5), strict=True)),
+    "cnbm-2016": dict(zip((*DIMENSIONS, "overall"), (5, 5, 5, 4.5, 5, 5, 4.5, 5), strict=True)),
+}
+
+
+def _letter_cut(seed: Path, folder: Path) -> Path:
+    lines = seed.read_text(encoding="utf-8").split("\n")
+    start = lines.index("I. Basis of Rating")
+    end = next(i for i, line in enumerate(lines) if line.strip().startswith("Reader Feedback Form"))
+    cut = folder / "china-telecom-2020-letter-cut.txt"
+    cut.write_text("\n".join(lines[:start] + [""] * (end - start) + lines[end:]), encoding="utf-8")
+    return cut
+
+
+def main() -> int:
+    seed = SHARED / "seeds" / "china-telecom-csr-report-2020.txt"
+    cnbm = SHARED / "corpus" / "rated" / "cnbm-2016-sr-zh.txt"
+    if not seed.is_file() or not cnbm.is_file():
+        print(f"skipped: {SHARED} not found")
+        return 0
+    criteria = load_criteria()
+    within = total = 0
+    with tempfile.TemporaryDirectory() as folder:
+        texts = {"china-telecom-2020 (letter cut)": _letter_cut(seed, Path(folder)), "cnbm-2016": cnbm}
+        for name, path in texts.items():
+            card = score(ingest(path, criteria=criteria).report, criteria)
+            stars = {d.id: d.stars for d in card.dimensions} | {"overall": card.overall.stars}
+            print(f"{name}  (industry {card.report.industry})")
+            print(f"  {'dimension':<14}{'ingested':>9}{'published':>10}")
+            for dim in (*DIMENSIONS, "overall"):
+                mark = ""
+                if dim in TEXT_SHOWS:
+                    ok = abs(stars[dim] - PUBLISHED[name][dim]) <= 0.5
+                    within += ok
+                    total += 1
+                    mark = "  ok" if ok else "  off"
+                print(f"  {dim:<14}{stars[dim]:>9g}{PUBLISHED[name][dim]:>10g}{mark}")
+    print(f"within half a star on the dimensions a text shows: {within} of {total}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
