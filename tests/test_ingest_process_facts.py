@@ -124,3 +124,25 @@ def test_a_count_is_never_linked_to_a_share(criteria: CriteriaSet) -> None:
     report = ingest_document(from_text(text, "d.txt"), industry="telecom", criteria=criteria).report
     row = next(i for i in report.indicators if i.values.get(2022) == 337)
     assert row.id is None or not (row.unit or "").startswith("%")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("2016年，公司位列《财富》世界500强第270位。", "Ranking in Fortune Global 500", "ranking"),
+        ("In 2022 the Group ranked 158th in the Fortune Global 500.", "Ranking in Fortune Global 500", "ranking"),
+        ("2016年公司单位产品能耗为85千克标准煤，低于行业平均水平12%。", "Comparison with the industry", "industry"),
+    ],
+)
+def test_a_comparison_stated_without_a_catalog_indicator_is_a_benchmark(
+    text: str, name: str, kind: str, criteria: CriteriaSet
+) -> None:
+    report = ingest_document(from_text("示例公司2016年社会责任报告\n" + text, "d.txt"), criteria=criteria).report
+    found = next(i for i in report.indicators if i.name == name)
+    assert found.benchmark[0].kind == kind
+
+
+def test_leading_the_industry_in_5g_is_no_figure_compared(criteria: CriteriaSet) -> None:
+    text = "Harbour Telecom Report 2022\nOur network is leading the industry in 5G SA development.\n"
+    report = ingest_document(from_text(text, "d.txt"), criteria=criteria).report
+    assert not any(i.name == "Comparison with the industry" for i in report.indicators)

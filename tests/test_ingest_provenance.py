@@ -21,7 +21,7 @@ CN2016 = sorted(CORPUS.glob("cn2016/*.txt"))
 SPAN = 6  # non-blank lines from the cited one a row or sentence may run over (a name wrapped, figures below)
 
 
-def _digits(value: float | int | str) -> str:
+def _digits(value: float | str) -> str:
     """The significant digits of a value as any printing of it holds them: 1,302 and 1302 -> 1302;
     92.50 -> 925; 0.035 -> 35."""
     if isinstance(value, str):

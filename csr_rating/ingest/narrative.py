@@ -23,7 +23,14 @@ from csr_rating.catalog import Catalog, CatalogIndicator, normalise
 from csr_rating.ingest.document import HAN, Document, Line
 from csr_rating.ingest.matching import stem
 from csr_rating.ingest.values import is_unit_phrase, year_of
-from csr_rating.ingest.vocabulary import INDEX_CODE_RE
+from csr_rating.ingest.vocabulary import (
+    INDEX_CODE_RE,
+    INDUSTRY_COMPARE_RE,
+    RANK_NUMBER_RE,
+    RANK_WORD_RE,
+    RANKING_LISTS,
+    RANKING_LISTS_RE,
+)
 
 MIN_PHRASE = 6  # characters: shorter names ("GHG", "R&D") are too ambiguous in running text
 WINDOW = 60  # characters between a name and its figure
@@ -282,6 +289,42 @@ def comparison_kind(text: str) -> str | None:
         if pattern.search(text):
             return kind
     return None
+
+
+@dataclass(frozen=True)
+class Standalone:
+    """A horizontal comparison stated with no catalog indicator named: a place in a published ranking,
+    or a figure set beside the industry's."""
+
+    kind: str  # ranking or industry
+    name: str  # our own words: "Ranking in Fortune Global 500", "Comparison with the industry"
+    line: Line
+    rank: int | None
+
+
+MAX_STANDALONE = 6  # a draft's standalone comparisons kept
+_A_FIGURE = re.compile(r"(?<![A-Za-z0-9.])\d[\d,.]*(?![A-Za-z0-9])")  # a figure, not the 5 of "5G"
+
+
+def standalone_comparisons(doc: Document, table_lines: set[int]) -> list[Standalone]:
+    """Each published ranking named with a rank word (once per ranking), and the first line setting a
+    figure beside the industry's; lines of data tables are the table reader's."""
+    found: dict[str, Standalone] = {}
+    for line in doc.lines:
+        text = line.text
+        if not text.strip() or line.number in table_lines or len(text) > 400 or INDEX_CODE_RE.search(text):
+            continue
+        if RANK_WORD_RE.search(text):
+            for (canonical, _), pattern in zip(RANKING_LISTS, RANKING_LISTS_RE, strict=True):
+                if pattern.search(text) and canonical not in found:
+                    number = RANK_NUMBER_RE.search(text)
+                    rank = int(next(g for g in number.groups() if g)) if number else None
+                    found[canonical] = Standalone("ranking", f"Ranking in {canonical}", line, rank)
+        if "industry" not in found and INDUSTRY_COMPARE_RE.search(text) and _A_FIGURE.search(text):
+            found["industry"] = Standalone("industry", "Comparison with the industry", line, None)
+        if len(found) >= MAX_STANDALONE:
+            break
+    return sorted(found.values(), key=lambda s: (s.line.number, s.name))
 
 
 def comparisons(doc: Document, index: PhraseIndex, table_lines: set[int]) -> dict[str, tuple[str, Line]]:

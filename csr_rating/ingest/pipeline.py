@@ -24,7 +24,14 @@ from csr_rating.ingest.features import extract_originality, extract_readability
 from csr_rating.ingest.industry import detect_industry
 from csr_rating.ingest.matching import SURE, Matcher
 from csr_rating.ingest.meta import detect_year, extract_meta, extract_process
-from csr_rating.ingest.narrative import PhraseIndex, comparison_kind, comparisons, figures, mentions
+from csr_rating.ingest.narrative import (
+    PhraseIndex,
+    comparison_kind,
+    comparisons,
+    figures,
+    mentions,
+    standalone_comparisons,
+)
 from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.readers import read_document
@@ -90,6 +97,7 @@ def ingest_document(
     phrases = PhraseIndex(catalog)
     prose, qualitative = _prose_indicators(facts, phrases, the_year, linked, table_lines)
     _add_comparisons(facts, phrases, [*indicators, *prose], table_lines)
+    prose += _standalone_comparisons(facts, [*indicators, *prose], table_lines, the_year)
     data: dict[str, Any] = {
         "meta": meta,
         "process": extract_process(facts),
@@ -289,6 +297,29 @@ def _found(data: dict[str, Any], rows: list[Row], finding: str) -> Noted | None:
         first = value[0]
         return first if isinstance(first, Noted) and first.source else None
     return None
+
+
+def _standalone_comparisons(doc: Document, indicators: list[Noted], table_lines: set[int], year: int) -> list[Noted]:
+    """A place in a published ranking or a figure set beside the industry's, stated in the prose with no
+    catalog indicator named, becomes an indicator of its own carrying that benchmark (unless a table
+    row already compares itself so)."""
+    have = {b["kind"] for n in indicators for b in n.value.get("benchmark", [])}
+    names = {n.value["name"].casefold() for n in indicators}
+    out: list[Noted] = []
+    for found in standalone_comparisons(doc, table_lines):
+        if (found.kind == "ranking" and any(found.name.removeprefix("Ranking in ").casefold() in n for n in names)) or (
+            found.kind == "industry" and "industry" in have
+        ):
+            continue
+        entry: dict[str, Any] = {"name": found.name}
+        if found.rank is not None:
+            entry["values"] = {year: found.rank}
+        else:
+            entry["narrative"] = f"Stated in the draft ({found.line.where})."
+        entry["benchmark"] = [{"kind": found.kind, "description": f"{found.kind} comparison stated in the draft ({found.line.where})"}]
+        review = "a comparison the draft states; check the place or the figure compared"
+        out.append(Noted(entry, found.line.where, review, 0.6))
+    return out
 
 
 def _add_comparisons(doc: Document, index: PhraseIndex, indicators: list[Noted], table_lines: set[int]) -> None:

@@ -35,16 +35,12 @@ from csr_rating.ingest.prose import (
 )
 from csr_rating.ingest.vocabulary import (
     CHANNEL_NEEDLES,
+    CHANNELS,
+    CHANNELS_RE,
     CSR_BODY_HEAD_RE,
     CSR_BODY_NEEDLES,
     CSR_BODY_RE,
     CSR_BODY_ROLES,
-    RULE_NAME_RE,
-    RULE_NEEDLES,
-    SUBSIDIARY_REPORT_NEEDLES,
-    SUBSIDIARY_REPORT_RE,
-    CHANNELS,
-    CHANNELS_RE,
     FEEDBACK_CONTEXT_RE,
     FEEDBACK_COUNT_RE,
     FEEDBACK_IMPROVEMENT_RE,
@@ -75,8 +71,12 @@ from csr_rating.ingest.vocabulary import (
     ROLE_JOIN_RE,
     ROLES,
     ROLES_RE,
+    RULE_NAME_RE,
+    RULE_NEEDLES,
     SELF_REPORT_RE,
     STEER_VERBS_RE,
+    SUBSIDIARY_REPORT_NEEDLES,
+    SUBSIDIARY_REPORT_RE,
 )
 
 

@@ -61,24 +61,48 @@ class _Table:
     pending_line: Line | None = None
     gap: int = 0
     parent: str | None = None  # last main row, for dash-led sub-rows
+    notes: tuple[str, ...] = ()  # what the header needed repairing (an OCR-damaged year), said on each row
 
 
 def header_years(tokens: list[str]) -> tuple[list[str], list[int]] | None:
     """(label tokens, years) when the tokens end in >= 2 consecutive years, else None."""
-    years: list[int] = []
+    found = header_years_repaired(tokens)
+    return None if found is None else (found[0], found[1])
+
+
+# An OCR-damaged year: four characters or so that begin like one ("20U", "201啤", "2O15").
+_DAMAGED_YEAR = re.compile(r"^(?:19|20|2[Oo])[0-9OoIlUS]?[^\s\d]{0,2}[0-9]?[年度]?$")
+
+
+def header_years_repaired(tokens: list[str]) -> tuple[list[str], list[int], list[str]] | None:
+    """``header_years`` where an OCR-damaged year between or beside readable ones is inferred from
+    their sequence ("20U 2015 2016" -> 2014, 2015, 2016); the third item says what was inferred."""
+    run: list[int | None] = []
     index = len(tokens)
     while index > 0:
-        year = year_of(tokens[index - 1])
-        if year is None:
+        token = tokens[index - 1]
+        year = year_of(token)
+        if year is None and not (_DAMAGED_YEAR.match(token) and 3 <= len(token) <= 6):
             break
-        years.insert(0, year)
+        run.insert(0, year)
         index -= 1
-    if len(years) < 2 or len(set(years)) != len(years):
+    known = [(i, y) for i, y in enumerate(run) if y is not None]
+    if len(known) < 2:
         return None
-    steps = {b - a for a, b in zip(years, years[1:], strict=False)}
-    if steps not in ({1}, {-1}):
+    step = known[1][1] - known[0][1]
+    if known[1][0] - known[0][0] != 0 and step % (known[1][0] - known[0][0]) == 0:
+        step //= known[1][0] - known[0][0]
+    if step not in (1, -1):
         return None
-    return tokens[:index], years
+    first_i, first_y = known[0]
+    years = [first_y + (i - first_i) * step for i in range(len(run))]
+    if any(y is not None and y != years[i] for i, y in enumerate(run)) or not all(1950 <= y <= 2100 for y in years):
+        return None
+    repaired = [f"{tokens[index + i]!r} read as {years[i]}" for i, y in enumerate(run) if y is None]
+    # a damaged token only between or beside readable years, never a run of guesses
+    if len(repaired) > len(known) - 1:
+        return None
+    return tokens[:index], years, repaired
 
 
 def tokens_of(line: Line) -> list[str]:
@@ -223,14 +247,15 @@ class _Walker:
         tokens = tokens_of(line)
         if not tokens:
             return
-        header = header_years(tokens)
+        header = header_years_repaired(tokens)
         if header is not None:
-            label, years = header
+            label, years, repaired = header
             self.table = _Table(
                 self.count,
                 years,
                 _join(label) or None,
                 unit_column=any(t.casefold() in ("unit", "units", "单位") for t in label),
+                notes=tuple(f"year header {note}" for note in repaired),
             )
             self.count += 1
             return
@@ -312,7 +337,7 @@ class _Walker:
             return
         if unit is None and any(c.text.rstrip(".").endswith(("%", "％")) for c in cells):
             unit = "%"
-        self.rows.append(Row(name, unit, values, start, table.section, tuple(reviews), table.index))
+        self.rows.append(Row(name, unit, values, start, table.section, (*table.notes, *reviews), table.index))
 
 
 def extract_rows(doc: Document, units: Units = COMMON_UNITS) -> list[Row]:

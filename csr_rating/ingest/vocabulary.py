@@ -834,3 +834,28 @@ CSR_BODY_HEAD_RE = re.compile(
 CSR_BODY_ROLES = {"董事长": "Chairman", "总经理": "President", "总裁": "President", "党委书记": "Party Secretary",
                   "chairman": "Chairman", "president": "President", "chief executive": "CEO", "ceo": "CEO",
                   "general manager": "President"}  # fmt: skip
+
+# --- horizontal comparisons a draft states without naming a catalog indicator (narrative.py) -----
+# Published rankings: (canonical name, pattern); a line naming one with a rank word is a comparison.
+RANKING_LISTS: tuple[tuple[str, str], ...] = (
+    ("Fortune Global 500", r"fortune\s+global\s+500|fortune\s+500|《?财富》?\s*世界\s*500\s*强|世界\s*500\s*强"),
+    ("Fortune China 500", r"fortune\s+china\s+500|《?财富》?\s*中国\s*500\s*强|中国企业\s*500\s*强|中国\s*500\s*强"),
+    ("Forbes Global 2000", r"forbes\s+global\s+2000|福布斯.{0,6}2000"),
+    ("BrandZ", r"brandz"),
+    ("Brand Finance", r"brand\s+finance"),
+    ("World's most valuable brands", r"most\s+valuable\s+brands?|最具价值品牌|品牌价值\s*(?:500|100)\s*强"),
+)
+RANKING_LISTS_RE = [re.compile(pattern, re.I) for _, pattern in RANKING_LISTS]
+RANK_WORD_RE = re.compile(r"排名|排行|名列|位列|位居|居第|第\s*\d{1,4}\s*[位名]|\brank(?:ed|ing|s)?\b|\bNo\.\s*\d|\b\d{1,4}(?:st|nd|rd|th)\b", re.I)
+RANK_NUMBER_RE = re.compile(
+    r"第\s*(?P<a>\d{1,4})\s*[位名]|(?:No\.|#)\s*(?P<b>\d{1,4})\b|\b(?P<c>\d{1,4})(?:st|nd|rd|th)\b|"
+    r"(?:排名|位列|名列|ranked)\s*(?P<d>\d{1,4})\b",
+    re.I,
+)
+# A figure set beside the industry's: an average, the industry's level, a place among peers.
+INDUSTRY_COMPARE_RE = re.compile(
+    r"行业平均|行业均值|行业(?:先进|平均)?水平|高于行业|优于行业|领先行业|行业领先|行业第一|行业首位|行业前列|"
+    r"同行业.{0,10}?(?:第一|首位|前列|领先|最高|最低)|industry\s+averages?|above\s+the\s+industry|industry[- ]leading|"
+    r"leading\s+the\s+industry|ahead\s+of\s+(?:the\s+)?industry|best\s+in\s+the\s+industry",
+    re.I,
+)
