@@ -159,3 +159,29 @@ def test_a_unit_column_row_whose_name_wrapped_above_takes_the_name_but_a_label_s
         ("Number of compliance workshops held for staff", "Sessions", "Indicator Unit"),
         ("Male", "%", "Turnover by gender"),
     ]
+
+
+def test_an_ocr_damaged_year_in_a_header_is_inferred_from_its_neighbours() -> None:
+    from csr_rating.ingest.tables import header_years_repaired
+
+    assert header_years_repaired(["指标", "20U", "2015", "2016"]) == (
+        ["指标"],
+        [2014, 2015, 2016],
+        ["'20U' read as 2014"],
+    )
+    assert header_years_repaired(["x", "20U", "20V", "2016"]) is None  # one readable year says no sequence
+    rows = extract_rows(from_text("指标\t20U\t2015\t2016\n员工总数（人）\t100\t110\t120\n", "d.txt"))
+    assert rows[0].values == {2014: 100, 2015: 110, 2016: 120} and "20U" in rows[0].reviews[0]
+
+
+def test_a_figure_panel_is_read_column_by_column() -> None:
+    from csr_rating.ingest.panels import extract_panels
+
+    text = "员工参加职业\t发生较大及\t职业病\n健康安全培训\t以上安全事故\t新发病例\n34.2\t0\t0\n万人次\t起\t个\n"
+    rows = extract_panels(from_text(text, "d.txt"), 2016, set())
+    assert [(r.name, r.unit, r.values) for r in rows] == [
+        ("员工参加职业健康安全培训", "万人次", {2016: 34.2}),
+        ("发生较大及以上安全事故", "起", {2016: 0}),
+        ("职业病新发病例", "个", {2016: 0}),
+    ]
+    assert extract_panels(from_text("2014\t2015\t2016\n1\t2\t3\n", "d.txt"), 2016, set()) == []

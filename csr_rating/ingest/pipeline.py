@@ -35,6 +35,7 @@ from csr_rating.ingest.narrative import (
 from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.readers import read_document
+from csr_rating.ingest.panels import extract_panels
 from csr_rating.ingest.structure import masked, parts
 from csr_rating.ingest.tables import Row, extract_rows
 from csr_rating.ingest.topics import extract_topics
@@ -88,6 +89,7 @@ def ingest_document(
     catalog = criteria.catalog_for(industry_note.value)
     year_note = _year(doc, rows, year)
     the_year = int(year_note.value)
+    rows += extract_panels(facts, the_year, {r.line.number for r in rows}, _units(criteria))
 
     meta = extract_meta(facts, year=the_year, industry=industry_note.value, whole=doc)
     meta["year"] = year_note

@@ -1,0 +1,88 @@
+"""Figure panels: the key-figure boxes of Chinese and English reports, read from their text.
+
+A designed page sets several figures side by side, each with its label above and its unit below;
+extracted text keeps the columns as tab-separated cells, one line per row of the panel::
+
+    员工参加职业	发生较大及	可记录千人工伤	职业病
+    健康安全培训	以上安全事故	事故率	新发病例
+    34.2	0	0.12	0
+    万人次	起	‰	个
+
+A line of N figures with one or two lines of N labels above it (and, optionally, a line of N units
+below) is a panel: each column becomes a row of the reporting year (a panel states no year: the
+review note says so). A figure that is a year, a column whose label holds no letter, or lines of
+unequal width are no panel; data tables with year headers are the table reader's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from csr_rating.ingest.document import Document, Line
+from csr_rating.ingest.tables import Row
+from csr_rating.ingest.values import COMMON_UNITS, Units, parse_cell, year_of
+
+MIN_COLUMNS = 2  # a panel sets at least two figures side by side
+MAX_COLUMNS = 12
+MAX_LABEL = 24  # characters of one label cell: a longer cell is a sentence
+_LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+REVIEW = "read from a figure panel (label above, figure below); no year printed: taken as the reporting year"
+
+
+def _cells(line: Line) -> list[str]:
+    return [cell.strip() for cell in line.text.split("\t") if cell.strip()] if "\t" in line.text else []
+
+
+def _figures(cells: list[str]) -> list[float | int] | None:
+    values: list[float | int] = []
+    for cell in cells:
+        parsed = parse_cell(cell)
+        if parsed is None or not isinstance(parsed.value, int | float) or year_of(cell) is not None:
+            return None
+        values.append(parsed.value)
+    return values
+
+
+def _labels(cells: list[str], width: int) -> bool:
+    return len(cells) == width and all(
+        _LETTER.search(c) and len(c) <= MAX_LABEL and parse_cell(c) is None for c in cells
+    )
+
+
+def _join(parts: list[str]) -> str:
+    """Label lines of one column: Chinese runs on, English takes a space."""
+    out = parts[0]
+    for part in parts[1:]:
+        glue = "" if _HAN.match(out[-1:]) and _HAN.match(part[:1]) else " "
+        out = f"{out}{glue}{part}"
+    return out
+
+
+def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMMON_UNITS) -> list[Row]:
+    """Every column of every figure panel, as a row of the reporting year."""
+    lines = [line for line in doc.lines if line.text.strip()]
+    rows: list[Row] = []
+    for index, line in enumerate(lines):
+        if line.number in skip:
+            continue
+        cells = _cells(line)
+        if not MIN_COLUMNS <= len(cells) <= MAX_COLUMNS:
+            continue
+        values = _figures(cells)
+        if values is None:
+            continue
+        width = len(cells)
+        above = [lines[i] for i in (index - 2, index - 1) if i >= 0]
+        labels = [cand for cand in above if _labels(_cells(cand), width)]
+        if not labels or labels[-1] is not lines[index - 1]:
+            continue  # the labels stand right above the figures
+        if len(labels) == 2 and labels[0] is not lines[index - 2]:
+            labels = labels[1:]
+        below = _cells(lines[index + 1]) if index + 1 < len(lines) else []
+        unit_row = below if len(below) == width and all(units.is_cell(c) for c in below) else None
+        for column, value in enumerate(values):
+            name = _join([_cells(label)[column] for label in labels])
+            unit = unit_row[column] if unit_row else None
+            rows.append(Row(name, unit, {year: value}, labels[0], None, (REVIEW,), -1 - index))
+    return rows
