@@ -146,3 +146,19 @@ def test_leading_the_industry_in_5g_is_no_figure_compared(criteria: CriteriaSet)
     text = "Harbour Telecom Report 2022\nOur network is leading the industry in 5G SA development.\n"
     report = ingest_document(from_text(text, "d.txt"), criteria=criteria).report
     assert not any(i.name == "Comparison with the industry" for i in report.indicators)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("2016年公司通过多种渠道增加收入3亿元。", []),  # a rise in income is no bad news
+        ("全年发生安全事故0起。", []),  # zero is a positive claim
+        ("G4-EN24 重大泄漏的总次数和总量 无此类情况", []),  # an index row
+        ("环境罚款 暂未纳入统计体系", []),  # not measured is no event
+        ("2016年发生一般安全事故2起，死亡1人。", ["事故事件（2起）", "死亡事故（1人）"]),
+    ],
+)
+def test_negative_information_precision_first(text: str, titles: list[str]) -> None:
+    from csr_rating.ingest.negatives import extract_negatives
+
+    assert [n.value["title"] for n in extract_negatives(from_text(text, "d.txt"))] == titles
