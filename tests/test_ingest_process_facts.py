@@ -162,3 +162,15 @@ def test_negative_information_precision_first(text: str, titles: list[str]) -> N
     from csr_rating.ingest.negatives import extract_negatives
 
     assert [n.value["title"] for n in extract_negatives(from_text(text, "d.txt"))] == titles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本公司荣获金蜜蜂2016优秀企业社会责任报告奖。示例股份有限公司2016年社会责任报告\n",
+        "公司已连续6年社会责任报告对外发布。示例股份有限公司2016年社会责任报告\n",
+    ],
+)
+def test_an_award_or_a_sentence_is_no_title(text: str) -> None:
+    title = _meta(text)["title"]
+    assert "优秀" not in title and not title.startswith("6年") and title.endswith("2016年社会责任报告")

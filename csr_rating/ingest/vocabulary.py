@@ -671,7 +671,9 @@ TITLE_ZH_RE = _compile(
 )
 REPORT_KIND_EN_RE = _compile(rf"(?i:{REPORT_KINDS_EN})")
 # Words of a sentence about a report, never of its title ("自2008年首次发布社会责任报告").
-TITLE_NOT_ZH_RE = _compile(r"发布|编制|编写|首次|披露|参照|依据|按照|连续|获得|荣获|入选|评为")
+TITLE_NOT_ZH_RE = _compile(
+    r"发布|编制|编写|首次|披露|参照|依据|按照|连续|获得|荣获|入选|评为|奖|优秀|榜|评选|入围|[，,。；]|^\d{1,3}\s*年(?!度)"
+)  # a sentence, an award ("…优秀企业社会责任报告"), "6年社会责任报告" from "连续6年…" are no titles
 ORG_EN_RE = _compile(
     rf"(?:[A-Z][\w&'’.-]*[^\S\n]+(?:(?:of|and|&|for|de)[^\S\n]+)?){{1,7}}(?i:{ORG_SUFFIX_EN})(?!\w)"
     r"(?i:,?[^\S\n]+(?:Limited|Ltd\.?|Inc\.?|Co\.,?[^\S\n]*Ltd\.?|Corporation|Company)(?!\w))*"
