@@ -258,9 +258,7 @@ def _apply_overlay(
                 try:
                     criterion = Criterion.model_validate(data)
                 except ValidationError as exc:
-                    first = exc.errors(include_url=False)[0]
-                    where = ".".join(str(part) for part in first["loc"])
-                    message = str(first["msg"]).removeprefix("Value error, ")
+                    message, where = _first_error(exc)
                     raise source.error(
                         ("criteria", criterion.id), f"{message} ({where})" if where else message
                     ) from None
@@ -281,10 +279,14 @@ def _apply_overlay(
     try:
         standard = Standard.model_validate(merged)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(part) for part in first["loc"])
-        message = str(first["msg"]).removeprefix("Value error, ")
+        message, where = _first_error(exc)
         raise InputError(
             source.path, f"after applying the overlay: {message}" + (f" (field: {where})" if where else "")
         ) from None
     return standard, list(by_id.values())
+
+
+def _first_error(exc: ValidationError) -> tuple[str, str]:
+    """The first error of a validation: its message (without pydantic's prefix) and its field path."""
+    first = exc.errors(include_url=False)[0]
+    return str(first["msg"]).removeprefix("Value error, "), ".".join(str(part) for part in first["loc"])

@@ -133,7 +133,7 @@ def masked(doc: Document, found: list[Part]) -> Document:
     """The draft with the lines of those parts blank: line numbers, pages and the rest unchanged."""
     if not found:
         return doc
-    hidden = set()
+    hidden: set[int] = set()
     for part in found:
         first = part.first + 1 if part.kind == "content_index" else part.first  # the index's heading stays:
         hidden.update(range(first, part.last + 1))  # that the report has an index is a fact of the report
