@@ -39,6 +39,7 @@ _HAN = re.compile(f"[{HAN}]")
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w.,])\s*(?P<unit>%|％|‰|[^\s\d,.;:，。；：]{1,12})?"
 )
+_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"(?:[^.;!?。；！？]|(?<=\d)\.(?=\d))+[.;!?。；！？]?")  # a decimal point ends no sentence
 _YEAR_IN_TEXT = re.compile(r"(?:in|during|for|by|of)\s+((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年", re.IGNORECASE)
 
@@ -147,9 +148,23 @@ def sentences(doc: Document, skip: set[int]) -> list[tuple[str, Line]]:
     return [(text, line) for text, line, _ in spanned_sentences(doc, skip)]
 
 
-def spanned_sentences(doc: Document, skip: set[int]) -> list[tuple[str, Line, tuple[tuple[int, Line], ...]]]:
+Spanned = tuple[str, Line, tuple[tuple[int, Line], ...]]
+_LAST: list[tuple[Document, frozenset[int], list[Spanned]]] = []  # the last draft's: figures, mentions and
+# comparisons read the same sentences one after the other
+
+
+def spanned_sentences(doc: Document, skip: set[int]) -> list[Spanned]:
     """``sentences`` with, for each, where each of its lines starts in it (offset, line)."""
-    out: list[tuple[str, Line, tuple[tuple[int, Line], ...]]] = []
+    key = frozenset(skip)
+    if _LAST and _LAST[0][0] is doc and _LAST[0][1] == key:
+        return _LAST[0][2]
+    out = _spanned(doc, skip)
+    _LAST[:] = [(doc, key, out)]
+    return out
+
+
+def _spanned(doc: Document, skip: set[int]) -> list[Spanned]:
+    out: list[Spanned] = []
     block: list[Line] = []
 
     def flush() -> None:
@@ -187,7 +202,7 @@ def figures(
     left to the table reader."""
     best: dict[str, Figure] = {}
     for sentence, line, spans in spanned_sentences(doc, table_lines or set()):
-        if not any(ch.isdigit() for ch in sentence) or INDEX_CODE_RE.search(sentence):
+        if _DIGIT.search(sentence) is None or INDEX_CODE_RE.search(sentence):
             continue  # no figure, or an index's codes and page numbers
         stated = _stated_year(sentence, year)
         used: set[float | int] = set()
@@ -312,15 +327,19 @@ def standalone_comparisons(doc: Document, table_lines: set[int]) -> list[Standal
     found: dict[str, Standalone] = {}
     for line in doc.lines:
         text = line.text
-        if not text.strip() or line.number in table_lines or len(text) > 400 or INDEX_CODE_RE.search(text):
+        if not text.strip() or line.number in table_lines or len(text) > 400:
             continue
-        if RANK_WORD_RE.search(text):
+        ranked = RANK_WORD_RE.search(text) is not None
+        compared = "industry" not in found and INDUSTRY_COMPARE_RE.search(text) is not None
+        if not (ranked or compared) or INDEX_CODE_RE.search(text):
+            continue
+        if ranked:
             for (canonical, _), pattern in zip(RANKING_LISTS, RANKING_LISTS_RE, strict=True):
                 if pattern.search(text) and canonical not in found:
                     number = RANK_NUMBER_RE.search(text)
                     rank = int(next(g for g in number.groups() if g)) if number else None
                     found[canonical] = Standalone("ranking", f"Ranking in {canonical}", line, rank)
-        if "industry" not in found and INDUSTRY_COMPARE_RE.search(text) and _A_FIGURE.search(text):
+        if compared and _A_FIGURE.search(text):
             found["industry"] = Standalone("industry", "Comparison with the industry", line, None)
         if len(found) >= MAX_STANDALONE:
             break
@@ -332,7 +351,7 @@ def comparisons(doc: Document, index: PhraseIndex, table_lines: set[int]) -> dic
     that indicator with a ranking, the industry or peers."""
     found: dict[str, tuple[str, Line]] = {}
     for sentence, line in sentences(doc, table_lines):
-        kind = comparison_kind(sentence) if any(ch.isdigit() for ch in sentence) else None
+        kind = comparison_kind(sentence) if _DIGIT.search(sentence) is not None else None
         if kind is None or len(sentence) > MAX_SENTENCE:
             continue
         for _, item, _ in index.find(sentence):

@@ -8,6 +8,7 @@ by its table section, a year after the reporting year dropped), the change carri
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,8 +219,8 @@ def _unique_name(row: Row, used: set[tuple[str, str]]) -> str:
     """A name that repeats (breakdowns like "Male" under two headings) is qualified by its section,
     then by its line, so every indicator is one row the author can find."""
     unit = same_name_key(row.unit or "")
-    candidates = [row.name, f"{row.section} – {row.name}" if row.section else None, f"{row.name} ({row.line.where})"]
-    candidates += [f"{row.name} ({row.line.where}, {n})" for n in range(2, 1000)]
+    first = [row.name, f"{row.section} – {row.name}" if row.section else None, f"{row.name} ({row.line.where})"]
+    candidates = itertools.chain(first, (f"{row.name} ({row.line.where}, {n})" for n in range(2, 1000)))
     for name in candidates:
         if name and (same_name_key(name), unit) not in used:
             used.add((same_name_key(name), unit))

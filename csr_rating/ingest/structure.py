@@ -38,9 +38,13 @@ class Part:
     last: int  # inclusive
 
 
+# One pattern per kind, a named branch per marker: one search a line finds which marker it holds.
 _MARKERS = {
-    k: [re.compile(p, re.IGNORECASE) for p in spec["markers"]] for k, spec in STRUCTURE.items() if "markers" in spec
+    k: re.compile("|".join(f"(?P<m{i}>{p})" for i, p in enumerate(spec["markers"])), re.IGNORECASE)
+    for k, spec in STRUCTURE.items()
+    if "markers" in spec
 }
+_NEEDLES = {k: tuple(spec["needles"]) for k, spec in STRUCTURE.items() if "needles" in spec}
 _NEEDED = {k: int(spec["needed"]) for k, spec in STRUCTURE.items() if "needed" in spec}
 _INDEX_HEADING = re.compile(STRUCTURE["content_index"]["heading"], re.IGNORECASE)
 _INDEX_LINE = re.compile(STRUCTURE["content_index"]["line"], re.IGNORECASE)
@@ -49,23 +53,25 @@ _INDEX_LINE = re.compile(STRUCTURE["content_index"]["line"], re.IGNORECASE)
 def parts(doc: Document) -> list[Part]:
     """Every part found, in document order (kinds may nest: a letter inside an index is a letter)."""
     texts = [line.text.strip() for line in doc.lines]
+    lowered = [text.lower() for text in texts]
     found: list[Part] = []
     for kind in ("rating_letter", "assurance", "expert_comment"):
-        found.extend(_clusters(kind, texts))
+        found.extend(_clusters(kind, texts, lowered))
     found.extend(_indexes(texts))
     found.extend(_contents(texts))
     return sorted(found, key=lambda p: (p.first, p.last, p.kind))
 
 
-def _clusters(kind: str, texts: list[str]) -> list[Part]:
+def _clusters(kind: str, texts: list[str], lowered: list[str]) -> list[Part]:
     hits: list[tuple[int, int]] = []  # (line, marker number): the first marker of a line only
     for index, text in enumerate(texts):
         if not text or len(text) > 400:
             continue
-        for number, pattern in enumerate(_MARKERS[kind]):
-            if pattern.search(text):
-                hits.append((index, number))
-                break
+        if not any(needle in lowered[index] for needle in _NEEDLES[kind]):
+            continue
+        found = _MARKERS[kind].search(text)
+        if found is not None and found.lastgroup is not None:
+            hits.append((index, int(found.lastgroup[1:])))
     out: list[Part] = []
     group: list[tuple[int, int]] = []
     for hit in [*hits, (len(texts) + REACH + 1, -1)]:
@@ -120,7 +126,7 @@ def _contents(texts: list[str]) -> list[Part]:
     out: list[Part] = []
     run: list[int] = []
     for index, text in enumerate([*texts, ""]):
-        if text and TOC_LINE_RE.search(text):
+        if text and text[-1:].isdigit() and TOC_LINE_RE.search(text):
             run.append(index)
         elif text or index == len(texts):
             if len(run) >= 3:

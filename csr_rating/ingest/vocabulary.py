@@ -754,11 +754,13 @@ RELEASE_DATE_RE = _compile(rf"(?:{RELEASE_DATE})\s*[:：]?\s*(?P<d>{date_pattern
 
 
 # --- parts of a draft that are not the report's own facts (structure.py) -----------------------
-# Each kind's markers are patterns for one line; a part needs ``needed`` different markers on
-# different lines within a few dozen lines. English and Chinese.
+# Each kind's markers are patterns for one line (tried only on lines holding one of its lower-case
+# ``needles``); a part needs ``needed`` different markers on different lines within a few dozen
+# lines. English and Chinese.
 STRUCTURE: dict[str, dict[str, Any]] = {
     "rating_letter": {
         "needed": 2,
+        "needles": ["rating", "评级", "★", "suggestion", "改进建议"],
         "markers": [
             r"basis\s+of\s+(?:the\s+)?rating|rating\s+basis|评级依据",
             r"process\s+of\s+(?:the\s+)?rating|rating\s+process|评级过程",
@@ -773,6 +775,7 @@ STRUCTURE: dict[str, dict[str, Any]] = {
     },
     "assurance": {
         "needed": 2,
+        "needles": ["assurance", "isae", "aa1000", "iso", "responsib", "鉴证", "审验", "核查", "验证", "我们的责任"],
         "markers": [
             r"independent\s+(?:limited\s+)?assurance\s+(?:report|statement)|assurance\s+statement|独立(?:有限)?鉴证报告|"
             r"鉴证报告|审验声明|核查声明|验证声明",
@@ -782,6 +785,7 @@ STRUCTURE: dict[str, dict[str, Any]] = {
     },
     "expert_comment": {
         "needed": 2,
+        "needles": ["expert", "professor", "专家", "教授", "研究员", "导师"],
         "markers": [r"^(?:expert\s+comments?|expert\s+review|专家点评|专家评价|专家评论)\b", r"professor|教授|研究员|博士生导师"],
     },
     "content_index": {
