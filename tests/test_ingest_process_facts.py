@@ -174,3 +174,8 @@ def test_negative_information_precision_first(text: str, titles: list[str]) -> N
 def test_an_award_or_a_sentence_is_no_title(text: str) -> None:
     title = _meta(text)["title"]
     assert "优秀" not in title and not title.startswith("6年") and title.endswith("2016年社会责任报告")
+
+
+def test_listed_companies_under_the_group_releasing_esg_reports_are_subsidiaries_reports() -> None:
+    text = "Two listed companies under the Group Company released their ESG (Environmental, Social and Governance) Reports 2020.\n"
+    assert _process(text)["subsidiary_reports"]

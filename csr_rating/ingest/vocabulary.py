@@ -816,13 +816,14 @@ RULE_NAME_RE = re.compile(
     r"(?:Measures|Rules|Regulations|Policy|Policies|Guidelines|Procedures|System|Provisions))[”\"]",
 )
 # Subsidiaries that publish their own reports: who, then what they publish.
-SUBSIDIARY_REPORT_NEEDLES = ("社会责任报告", "可持续发展报告", "esg报告", "csr report", "sustainability report", "esg report")
+SUBSIDIARY_REPORT_NEEDLES = ("社会责任报告", "可持续发展报告", "esg", "csr report", "sustainability report", "social responsibility report")
 SUBSIDIARY_REPORT_RE = re.compile(
     r"(?P<who>(?:所属|下属|成员|控股|旗下|二级|子|分)(?:企业|公司|单位|子公司)|(?:\d+|[一二三四五六七八九十]+)\s*家\s*(?:企业|公司|单位|子公司))"
     r"[^。；]{0,40}?(?:发布|编制|编写|出版)[^。；]{0,12}?(?:社会责任报告|可持续发展报告|ESG报告)"
-    r"|(?P<who_en>subsidiar(?:y|ies)|member\s+(?:companies|enterprises)|affiliates?|listed\s+companies\s+under\s+(?:the|our)\s+group)"
+    r"|(?P<who_en>subsidiar(?:y|ies)|member\s+(?:companies|enterprises)|affiliates?|listed\s+companies\s+under\s+(?:the|our)\s+group"
+    r"|under\s+the\s+group(?:\s+company)?)"
     r"[^.;]{0,80}?\b(?:publish(?:ed|es)?|issu(?:ed|es)|releas(?:ed|es)|prepar(?:ed|es))\b[^.;]{0,40}?"
-    r"\b(?:CSR|sustainability|ESG|social\s+responsibility)\s+reports?",
+    r"\b(?:CSR|sustainability|ESG|social\s+responsibility)(?:\s*\([^()]{0,60}\))?\s+reports?",
     re.IGNORECASE,
 )
 # A CSR body (committee, leading group) headed by a top leader: it steers the company's CSR work.
