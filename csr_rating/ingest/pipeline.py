@@ -37,6 +37,7 @@ from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.panels import extract_panels
+from csr_rating.ingest.per_object import PerObject
 from csr_rating.ingest.structure import masked, parts
 from csr_rating.ingest.tables import Row, extract_rows
 from csr_rating.ingest.topics import extract_topics
@@ -127,10 +128,13 @@ def ingest_document(
     return Draft(doc, data, report, rows, stats, text)
 
 
-def _units(criteria: CriteriaSet) -> Units:
+def _all_units(criteria: CriteriaSet) -> Units:
     """The common unit words and every catalog's lexicon units: tables are read before the industry
     is known, and any industry's unit is a unit."""
     return COMMON_UNITS.with_words(u for catalog in criteria.catalogs.values() for u in catalog.lexicon.units)
+
+
+_units: PerObject[CriteriaSet, Units] = PerObject(_all_units)  # built once per criteria set object
 
 
 def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
