@@ -185,3 +185,14 @@ def test_a_figure_panel_is_read_column_by_column() -> None:
         ("职业病新发病例", "个", {2016: 0}),
     ]
     assert extract_panels(from_text("2014\t2015\t2016\n1\t2\t3\n", "d.txt"), 2016, set()) == []
+
+
+def test_a_one_figure_box_is_a_row_and_a_change_or_a_page_number_is_not() -> None:
+    from csr_rating.ingest.panels import extract_panels
+
+    text = "资产总额\n2712.67 亿元\n人均培训时长达\n58 小时\n同比增长\n30.28%\n经济责任\n22\n"
+    rows = extract_panels(from_text(text, "d.txt"), 2016, set())
+    assert [(r.name, r.unit, r.values) for r in rows] == [
+        ("资产总额", "亿元", {2016: 2712.67}),
+        ("人均培训时长", "小时", {2016: 58}),
+    ]

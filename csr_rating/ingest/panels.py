@@ -8,8 +8,9 @@ extracted text keeps the columns as tab-separated cells, one line per row of the
     34.2	0	0.12	0
     万人次	起	‰	个
 
-A line of N figures with one or two lines of N labels above it (and, optionally, a line of N units
-below) is a panel: each column becomes a row of the reporting year (a panel states no year: the
+A one-figure box is a short label line over a line holding only a figure and its unit ("资产总额" /
+"2712.67 亿元"). A line of N figures with one or two lines of N labels above it (and, optionally, a
+line of N units below) is a panel: each column becomes a row of the reporting year (a panel states no year: the
 review note says so). A figure that is a year, a column whose label holds no letter, or lines of
 unequal width are no panel; data tables with year headers are the table reader's.
 """
@@ -59,13 +60,55 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+# A box's unit: a percentage or a Chinese measure word, with its multiplier (万吨, 亿千瓦时, 人次).
+_BOX_UNIT = re.compile(
+    r"^(?:%|％|‰|[万亿千百]?(?:美元|港元|元|人次|人|个|次|吨|辆|台|户|家|项|件|起|例|名|所|座|份|小时|天|公里|千米|米|"
+    r"千瓦时|千瓦|兆瓦|瓦时|平方米|立方米|亩|公顷|吨标准煤|吨标煤|千克|克|升|箱|标箱|架次|班次|人时|课时|学时|笔|张|棵|株))$"
+)
+_CHANGE = re.compile(
+    r"同比|增长|下降|提升|提高|增幅|降幅|减少|增加|降低|上升|比上年|较上年|change|increase|decrease|growth", re.I
+)
+_LEAD_OUT = re.compile(r"(?:达到|达|为|约为|约|超过|超|共计|累计|合计|总计)$")  # "人均培训时长达" -> "人均培训时长"
+_FIGURE_STARTS = frozenset("0123456789+-")
+_FIGURE_WITH_UNIT = re.compile(
+    r"^(?P<figure>[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(?P<unit>\S.{0,11})$"
+)
+
+
+def _key_figure(label: Line, figure: Line, units: Units) -> tuple[str, float | int, str] | None:
+    """A one-figure box: a short label line, then a line holding only a figure and its unit
+    ("资产总额" / "2712.67 亿元"). Without a unit a number is a page number or a chart tick."""
+    name = label.text.strip()
+    match = _FIGURE_WITH_UNIT.match(figure.text.strip())
+    if match is None or "\t" in label.text or not 2 <= len(name) <= MAX_LABEL or any(c.isdigit() for c in name):
+        return None
+    if not _LETTER.search(name) or name.endswith(("。", ".", "：", ":")):
+        return None
+    unit = match.group("unit").strip()
+    if not (_BOX_UNIT.match(unit) or units.is_phrase(unit)) or year_of(match.group("figure")) is not None:
+        return None
+    if _CHANGE.search(name) or "：" in name or ":" in name:
+        return None  # a change ("同比增长 30%") or a heading is no level of an indicator
+    name = _LEAD_OUT.sub("", name) or name
+    parsed = parse_cell(match.group("figure"))
+    if parsed is None or not isinstance(parsed.value, int | float):
+        return None
+    return name, parsed.value, unit
+
+
 def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMMON_UNITS) -> list[Row]:
-    """Every column of every figure panel, as a row of the reporting year."""
+    """Every column of every figure panel, and every one-figure box, as a row of the reporting year."""
     lines = [line for line in doc.lines if line.text.strip()]
     rows: list[Row] = []
     for index, line in enumerate(lines):
         if line.number in skip:
             continue
+        if index and line.text.lstrip()[:1] in _FIGURE_STARTS and lines[index - 1].number not in skip:
+            box = _key_figure(lines[index - 1], line, units)
+            if box is not None:
+                name, value, unit = box
+                rows.append(Row(name, unit, {year: value}, lines[index - 1], None, (REVIEW,), -1 - index))
+                continue
         cells = _cells(line)
         if not MIN_COLUMNS <= len(cells) <= MAX_COLUMNS:
             continue
