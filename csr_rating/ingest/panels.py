@@ -26,6 +26,7 @@ from csr_rating.ingest.values import COMMON_UNITS, Units, parse_cell, year_of
 MIN_COLUMNS = 2  # a panel sets at least two figures side by side
 MAX_COLUMNS = 12
 MAX_LABEL = 24  # characters of one label cell: a longer cell is a sentence
+MAX_ROWS = 300  # panel rows kept per draft: a report has dozens of key figures, not thousands
 _LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 REVIEW = "read from a figure panel (label above, figure below); no year printed: taken as the reporting year"
@@ -101,6 +102,8 @@ def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMM
     lines = [line for line in doc.lines if line.text.strip()]
     rows: list[Row] = []
     for index, line in enumerate(lines):
+        if len(rows) >= MAX_ROWS:
+            break
         if line.number in skip:
             continue
         if index and line.text.lstrip()[:1] in _FIGURE_STARTS and lines[index - 1].number not in skip:
