@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from csr_rating.engine import score  # noqa: E402
 from csr_rating.ingest.pipeline import ingest  # noqa: E402
 from csr_rating.loading import load_criteria  # noqa: E402
+from tests.ingest_fixtures import cut_rating_letter  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 DIMENSIONS = ("procedure", "substance", "completeness", "balance", "comparability", "readability", "originality")
@@ -30,11 +31,8 @@ PUBLISHED = {
 
 
 def _letter_cut(seed: Path, folder: Path) -> Path:
-    lines = seed.read_text(encoding="utf-8").split("\n")
-    start = lines.index("I. Basis of Rating")
-    end = next(i for i, line in enumerate(lines) if line.strip().startswith("Reader Feedback Form"))
     cut = folder / "china-telecom-2020-letter-cut.txt"
-    cut.write_text("\n".join(lines[:start] + [""] * (end - start) + lines[end:]), encoding="utf-8")
+    cut.write_text(cut_rating_letter(seed.read_text(encoding="utf-8")), encoding="utf-8")
     return cut
 
 

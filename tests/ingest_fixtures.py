@@ -185,3 +185,12 @@ def _add_table(document: object, spec: DocxTable) -> None:
             cell.paragraphs[0].text = first
             for more in rest:
                 cell.add_paragraph(more)
+
+
+def cut_rating_letter(text: str) -> str:
+    """The reference seed with its rating letter blanked (from "I. Basis of Rating" to the reader
+    feedback form), line numbers kept: a draft never holds its rating."""
+    lines = text.split("\n")
+    start = lines.index("I. Basis of Rating")
+    end = next(i for i, line in enumerate(lines) if line.strip().startswith("Reader Feedback Form"))
+    return "\n".join(lines[:start] + [""] * (end - start) + lines[end:])

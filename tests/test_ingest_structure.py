@@ -12,6 +12,7 @@ from csr_rating.ingest.document import from_text
 from csr_rating.ingest.pipeline import ingest, ingest_document
 from csr_rating.ingest.structure import masked, parts
 from tests.conftest import SEED
+from tests.ingest_fixtures import cut_rating_letter
 
 REPORT = """\
 Harbour Water Group CSR Report 2022
@@ -87,11 +88,8 @@ def test_a_table_of_contents_is_no_text_of_the_report() -> None:
 
 @pytest.mark.skipif(not SEED.is_file(), reason="../shared/seeds not present")
 def test_the_reference_text_reads_the_same_with_its_rating_letter_cut(tmp_path: Path, criteria: CriteriaSet) -> None:
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    start = lines.index("I. Basis of Rating")
-    end = next(i for i, line in enumerate(lines) if line.strip().startswith("Reader Feedback Form"))
     cut = tmp_path / "cut.txt"
-    cut.write_text("\n".join(lines[:start] + [""] * (end - start) + lines[end:]), encoding="utf-8")
+    cut.write_text(cut_rating_letter(SEED.read_text(encoding="utf-8")), encoding="utf-8")
     whole, letterless = ingest(SEED, criteria=criteria).report, ingest(cut, criteria=criteria).report
 
     def facts(report):  # all but the rating record (the letter's or the report's own mention of it)

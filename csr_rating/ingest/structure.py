@@ -11,7 +11,7 @@ which standards the report maps to.
 
 A part is found by its markers (``STRUCTURE`` in vocabulary.py, English and Chinese): a letter needs
 two or more different markers within ``REACH`` lines of each other (one mention of the Committee in
-the report's own text is no letter); it runs from a little before its first marker to its last, or
+the report's own text is no letter); it runs from its first marker to its last, or
 to the next part that is the report's again (a feedback form, a new chapter). An index is a run of
 lines holding index codes or page references after an index heading. Every part is bounded.
 """
@@ -25,7 +25,6 @@ from csr_rating.ingest.document import Document
 from csr_rating.ingest.vocabulary import STRUCTURE, STRUCTURE_STOP_RE, TOC_LINE_RE
 
 REACH = 60  # lines between two markers of one letter or statement
-BEFORE: dict[str, int] = {}  # lines before a part's first marker to take too (none: a letter's title is a marker)
 AFTER = 12  # lines after its last marker (signatures, the date) unless a stop comes first
 MAX_PART = 400  # no letter or index is longer: a run past this is the report itself
 INDEX_MIN = 4  # lines with codes or page numbers that make an index under its heading
@@ -85,7 +84,7 @@ def _clusters(kind: str, texts: list[str], lowered: list[str]) -> list[Part]:
 
 
 def _span(kind: str, first: int, last: int, texts: list[str]) -> Part:
-    start = max(0, first - BEFORE.get(kind, 0))
+    start = first  # a letter's title is one of its markers
     end = last
     for index in range(last + 1, min(len(texts), last + 1 + AFTER)):
         if STRUCTURE_STOP_RE.search(texts[index]):

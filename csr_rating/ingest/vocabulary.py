@@ -149,7 +149,7 @@ ORG_SELF_AFTER_RE = re.compile(
 )
 # Organisations a report names that never publish it (exchanges, standard setters, raters).
 ORG_NOT_PUBLISHER = (
-    "交易所", "交易所", "全球报告倡议", "联合国", "中国社会科学院", "社会责任报告评级专家委员会", "证券监督管理委员会",
+    "交易所", "全球报告倡议", "联合国", "中国社会科学院", "社会责任报告评级专家委员会", "证券监督管理委员会",
     "Stock Exchange", "Global Reporting Initiative", "United Nations",
 )  # fmt: skip
 # ... and leading words of a sentence about the company, stripped from the front of a run.
