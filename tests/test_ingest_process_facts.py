@@ -179,3 +179,10 @@ def test_an_award_or_a_sentence_is_no_title(text: str) -> None:
 def test_listed_companies_under_the_group_releasing_esg_reports_are_subsidiaries_reports() -> None:
     text = "Two listed companies under the Group Company released their ESG (Environmental, Social and Governance) Reports 2020.\n"
     assert _process(text)["subsidiary_reports"]
+
+
+def test_a_statistics_list_gives_no_event_and_lends_no_figure_to_its_neighbour() -> None:
+    from csr_rating.ingest.negatives import extract_negatives
+
+    text = "Major natural disasters\t608\nMajor emergency or accident situations\t87\nInjuries at work\t--\t--\t59*\n"
+    assert extract_negatives(from_text(text, "d.txt")) == []

@@ -27,6 +27,7 @@ from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.features import short, trie_pattern
 from csr_rating.ingest.noted import Noted
 from csr_rating.ingest.per_object import PerObject
+from csr_rating.ingest.values import parse_cell
 from csr_rating.ingest.vocabulary import INDEX_CODE_RE
 
 # --- rules (data) -----------------------------------------------------------------------------
@@ -591,8 +592,12 @@ def _candidate_lines(lines: list[str], rules: _RuleSet) -> dict[int, set[str]]:
 
 
 def _is_table_row(raw: str, text: str) -> bool:
-    cells = [cell for cell in raw.split("\t") if cell.strip()]
+    """A row of a table or a statistics list ("Major natural disasters<TAB>608", "Injuries<TAB>--<TAB>59*"):
+    its figures are the table reader's, and its neighbours are other rows, not its sentence."""
+    cells = [cell.strip() for cell in raw.split("\t") if cell.strip()]
     if len(cells) >= 3 and sum(any(ch.isdigit() for ch in cell) for cell in cells) >= 2:
+        return True
+    if len(cells) >= 2 and parse_cell(cells[-1]) is not None:
         return True
     return len(text) <= 160 and _TABLE_ROW.search(text) is not None
 
