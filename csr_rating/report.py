@@ -131,6 +131,39 @@ class Assurance(Strict):
     standard: Name | None = None
 
 
+class ContentIndex(Strict):
+    """A content index the report prints against a guide: what it says it discloses, and where.
+
+    A CASS-CSR index marks each item core (核心) or extended (扩展); the Committee reads completeness
+    off it (the share of the guide's core items disclosed), so its core counts can count for the
+    completeness criterion (see completeness.yaml)."""
+
+    guide: Name = Field(description='The guide the index maps to, e.g. "CASS-CSR 4.0", "GRI", "HKEX ESG".')
+    items: Count = Field(description="Items (codes) the index lists.")
+    disclosed: Count = Field(description="Items it points to a page or section for.")
+    not_applicable: Count = Field(0, description="Items it declares not applicable (不适用, 无此类情况).")
+    core_items: Count | None = Field(None, description="Items it marks core; omitted where the guide has no marks.")
+    core_disclosed: Count | None = Field(None, description="Core items it points to a page or section for.")
+    core_not_applicable: Count | None = Field(None, description="Core items it declares not applicable.")
+    core_missing: list[Name] = Field(
+        default_factory=list, max_length=500, description="Core items it lists without a page (code and name)."
+    )
+
+    @model_validator(mode="after")
+    def _counts(self) -> ContentIndex:
+        if self.disclosed + self.not_applicable > self.items:
+            raise ValueError("disclosed plus not_applicable cannot exceed items")
+        core = (self.core_items, self.core_disclosed)
+        if (core[0] is None) != (core[1] is None):
+            raise ValueError("core_items and core_disclosed go together")
+        if core[0] is not None and core[1] is not None:
+            if core[0] > self.items:
+                raise ValueError("core_items cannot exceed items")
+            if core[1] + (self.core_not_applicable or 0) > core[0]:
+                raise ValueError("core_disclosed plus core_not_applicable cannot exceed core_items")
+        return self
+
+
 class Meta(Strict):
     organisation: Name
     title: Name
@@ -152,6 +185,9 @@ class Meta(Strict):
         None, description="How many years in a row the organisation has published a CSR report."
     )
     assurance: list[Assurance] = Field(default_factory=list, max_length=50)
+    content_index: list[ContentIndex] = Field(
+        default_factory=list, max_length=20, description="The content indexes the report prints, one per guide."
+    )
 
 
 class PreparationTeam(Strict):

@@ -275,3 +275,14 @@ def test_a_structured_report_given_to_ingest_is_refused_with_what_to_do(cli) -> 
 def test_a_section_with_nothing_found_is_left_out_not_written_empty(criteria: CriteriaSet) -> None:
     text = ingest_document(from_text("Plain words only.\n", "a.txt"), criteria=criteria).yaml
     assert "\noriginality:" not in text
+
+
+def test_a_practice_spelled_the_american_way_is_found_like_the_british_one(criteria: CriteriaSet) -> None:
+    """Catalogs write "labour", "programme"; a report may write "labor", "program": both read alike."""
+    text = (
+        "Sample Works Sustainability Report 2021\n"
+        "Employees\n"
+        "Child labor is prohibited in every plant, and we audit suppliers for forced labor each year.\n"
+    )
+    ids = {i.id for i in ingest_document(from_text(text, "draft.txt"), criteria=criteria).report.indicators}
+    assert "gen.child-forced-labour" in ids

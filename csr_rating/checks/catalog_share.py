@@ -9,17 +9,36 @@ rating's scale with the catalog's ``share_scale`` (see the catalog file) and ear
 ``measure: categories`` instead asks for breadth: the share of the catalog's categories (network,
 customers, employees, environment, …) in which the report discloses at least one core indicator.
 
+``declared`` lets the report's own content index count (``meta.content_index``): where it prints
+an index of a guide whose name starts with ``guide`` and marks the guide's core items, the share of
+them it points to a page for — ``core_disclosed`` over ``core_items`` (items declared not applicable
+stay in the denominator: the Committee's published shares sit below the indexes' own), and over at
+least ``min_core_items`` so a partial index cannot claim a full share — is the Committee's own
+measure of completeness, read off the index as raters do. The larger of that share and the
+catalog's counts, and the summary says which.
+
 ```yaml
 check: {kind: catalog_share, catalog: industry, indicator_kind: any}
+check: {kind: catalog_share, declared: {guide: CASS-CSR, min_core_items: 80}}
 ```
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
 
 from csr_rating.catalog import Catalog, CatalogIndicator
 from csr_rating.checks.base import BandList, Context, Finding, Outcome, Params, text
+from csr_rating.report import ContentIndex
+
+
+class Declared(Params):
+    """Which content index may count, and the fewest core items it must be measured over."""
+
+    guide: Annotated[str, Field(min_length=1)] = "CASS-CSR"
+    min_core_items: Annotated[int, Field(ge=1, le=10_000)]
 
 
 class CatalogShareParams(Params):
@@ -28,6 +47,13 @@ class CatalogShareParams(Params):
     indicator_kind: Literal["any", "quantitative", "qualitative"] = "any"
     measure: Literal["indicators", "categories"] = "indicators"
     bands: BandList | None = None
+    declared: Declared | None = None
+
+    @model_validator(mode="after")
+    def _declared_counts_indicators(self) -> CatalogShareParams:
+        if self.declared is not None and self.measure != "indicators":
+            raise ValueError("declared counts an index's core items: it goes with measure: indicators")
+        return self
 
 
 def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
@@ -59,17 +85,47 @@ def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
     missing = tuple(item.name for item in core if item.id not in disclosed)
     on_scale = f"; {scaled:.1f}% on the rating's scale" if catalog.share_scale != 1 else ""
     on_scale_zh = f"；折算评级口径{scaled:.1f}%" if catalog.share_scale != 1 else ""
-    return Outcome(
-        fraction,
-        text(
-            f"{len(disclosed)} of {len(core)} core indicators of {catalog.name.en} ({share:.2f}%{on_scale})",
-            f"披露{catalog.name.zh}核心指标{len(disclosed)}/{len(core)}（{share:.2f}%{on_scale_zh}）",
-        ),
-        tuple(found),
-        missing,
-        None if params.bands or scaled >= 100 else catalog.share_scale / len(core),
-        section=("indicators",),
+    summary = text(
+        f"{len(disclosed)} of {len(core)} core indicators of {catalog.name.en} ({share:.2f}%{on_scale})",
+        f"披露{catalog.name.zh}核心指标{len(disclosed)}/{len(core)}（{share:.2f}%{on_scale_zh}）",
     )
+    per_item = None if params.bands or scaled >= 100 else catalog.share_scale / len(core)
+    index = _declared(params.declared, ctx) if params.declared else None
+    if index is not None and index[1] > scaled:
+        number, declared, entry, over = index
+        fraction = params.bands.score(declared) if params.bands else declared / 100
+        summary = text(
+            f"{summary.en}; the report's {entry.guide} index marks {entry.core_disclosed} of {over} core items "
+            f"disclosed ({declared:.1f}%), which counts",
+            f"{summary.zh}；报告{entry.guide}指标索引标明披露核心指标{entry.core_disclosed}/{over}"
+            f"（{declared:.1f}%），以此计",
+        )
+        found.insert(
+            0,
+            Finding(
+                f"{entry.guide} index: {entry.core_disclosed} of {over} core items", ("meta", "content_index", number)
+            ),
+        )
+        missing = tuple(text(name, name) for name in entry.core_missing)
+        per_item = None if params.bands or declared >= 100 else 1 / over
+    return Outcome(fraction, summary, tuple(found), missing, per_item, section=("indicators",))
+
+
+def _declared(params: Declared, ctx: Context) -> tuple[int, float, ContentIndex, int] | None:
+    """The best share a marked index of the guide declares: (its position, share, entry, denominator)."""
+    best: tuple[int, float, ContentIndex, int] | None = None
+    for number, entry in enumerate(ctx.report.meta.content_index):
+        if (
+            not entry.guide.lower().startswith(params.guide.lower())
+            or not entry.core_items
+            or entry.core_disclosed is None
+        ):
+            continue
+        over = max(entry.core_items, params.min_core_items)
+        share = 100 * entry.core_disclosed / over
+        if best is None or share > best[1]:
+            best = (number, share, entry, over)
+    return best
 
 
 def _categories(

@@ -30,6 +30,8 @@ from csr_rating.ingest.vocabulary import (
     RANK_WORD_RE,
     RANKING_LISTS,
     RANKING_LISTS_RE,
+    SPELLING_SUFFIXES,
+    SPELLING_VARIANTS,
 )
 
 MIN_PHRASE = 6  # characters: shorter names ("GHG", "R&D") are too ambiguous in running text
@@ -128,7 +130,17 @@ def _stems(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _stem_cached(word: str) -> str:
-    return stem(word)
+    return stem(_british(word))
+
+
+def _british(word: str) -> str:
+    """One spelling for a word English spells two ways ("labor", "labour")."""
+    if word in SPELLING_VARIANTS:
+        return SPELLING_VARIANTS[word]
+    for american, british in SPELLING_SUFFIXES:
+        if word.endswith(american) and len(word) > len(american) + 2:
+            return word[: -len(american)] + british
+    return word
 
 
 def mentions(doc: Document, index: PhraseIndex) -> list[Mention]:

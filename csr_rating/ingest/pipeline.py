@@ -38,6 +38,7 @@ from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.panels import extract_panels
 from csr_rating.ingest.per_object import PerObject
+from csr_rating.ingest.content_index import read_indexes
 from csr_rating.ingest.structure import masked, parts
 from csr_rating.ingest.tables import Row, extract_rows
 from csr_rating.ingest.topics import extract_topics
@@ -85,7 +86,8 @@ def ingest_document(
         raise InputError(doc.path, "the draft has no text to read")
     # The draft's own facts: a rating letter, an assurance statement, expert comments, an index and a
     # table of contents are blanked for every extractor but the meta reader (structure.py).
-    facts = masked(doc, parts(doc))
+    found = parts(doc)
+    facts = masked(doc, found)
     rows = extract_rows(facts, _units(criteria))
     industry_note = _industry(facts, criteria, industry)
     catalog = criteria.catalog_for(industry_note.value)
@@ -94,6 +96,9 @@ def ingest_document(
     rows += extract_panels(facts, the_year, {r.line.number for r in rows}, _units(criteria))
 
     meta = extract_meta(facts, year=the_year, industry=industry_note.value, whole=doc)
+    indexes = read_indexes(doc, found)
+    if indexes:
+        meta["content_index"] = indexes
     meta["year"] = year_note
     meta["industry"] = industry_note
     indicators, linked = _indicators(rows, catalog, the_year)

@@ -791,9 +791,47 @@ STRUCTURE: dict[str, dict[str, Any]] = {
     "content_index": {
         "heading": r"content\s+index|index\s+(?:of|to)\s+(?:the\s+)?(?:gri|cass|indicators|hkex|esg)|gri\s+(?:standards?\s+)?index|"
         r"indicator\s+index|指标索引|内容索引|索引表|指标对照|对照表",
-        "line": r"\b\d{3}-\d{1,2}\b|(?<![A-Za-z])[PGMSEA]\d{1,2}(?:\.\d{1,2})+\b|\bKPI\s*[AB]\d|(?<![A-Za-z])[AB]\d\.\d\b|"
+        "line": r"\b\d{3}-\d{1,2}\b|\bG4-[A-Z]{0,4}\d|(?<![A-Za-z])[PGMSEA]\d{1,2}(?:\.\d{1,2})+\b|\bKPI\s*[AB]\d|(?<![A-Za-z])[AB]\d\.\d\b|"
         r"\bGRI\s*\d{3}|核心|扩展|\bP\.?\s*\d{1,3}\s*$|第\s*\d{1,3}\s*页",
     },
+}
+# English spelled two ways reads alike: American words to the British spelling the catalogs use
+# (narrative.py maps both the catalog's phrases and the draft's words through it). "-ization" words
+# follow one rule; the rest are listed.
+SPELLING_VARIANTS: dict[str, str] = {
+    "labor": "labour", "labors": "labours", "behavior": "behaviour", "behaviors": "behaviours", "color": "colour",
+    "favor": "favour", "harbor": "harbour", "neighbor": "neighbour", "neighborhood": "neighbourhood",
+    "center": "centre", "centers": "centres", "fiber": "fibre", "liter": "litre", "liters": "litres",
+    "program": "programme", "programs": "programmes", "defense": "defence", "license": "licence",
+    "catalog": "catalogue", "enrollment": "enrolment", "fulfillment": "fulfilment", "sulfur": "sulphur",
+    "aluminum": "aluminium", "tire": "tyre", "tires": "tyres", "gray": "grey", "modeling": "modelling",
+    "traveling": "travelling", "counseling": "counselling", "labeling": "labelling", "organizational": "organisational",
+}
+SPELLING_SUFFIXES: tuple[tuple[str, str], ...] = (("ization", "isation"), ("izations", "isations"))
+
+# What a content index says of each row (content_index.py): the guide a code belongs to (CASS-CSR first:
+# its codes are the Committee's; HKEX's A/B codes have a dot and no parentheses), a page reference, a
+# reason for not disclosing, the core / extended mark. A guide needs ``min_rows`` coded rows to count.
+CONTENT_INDEX: dict[str, Any] = {
+    "guides": {
+        "CASS-CSR": {"code": r"(?<![A-Za-z0-9.])[PGMSE]\d{1,2}\.\d{1,2}(?![\d.])|[（(]\s*A\d{1,2}\s*[)）]"},
+        "GRI": {
+            "code": r"\bGRI\s*\d{1,3}-\d{1,2}\b|(?<![\w.-])(?:10[1-3]|20[1-7]|30[1-8]|4[01]\d)-\d{1,2}(?![\w.-])"
+            r"|\bG4-[A-Z]{0,4}\d{1,2}\b"
+        },
+        "HKEX ESG": {"code": r"\bKPI\s*[AB]\d{1,2}(?:\.\d{1,2})?\b|(?<![A-Za-z0-9.])[AB]\d{1,2}\.\d{1,2}(?![\d.])"},
+        "SASB": {"code": r"\b[A-Z]{2}-[A-Z]{2}-\d{3}[a-z]?\.[a-z0-9]{1,3}\b"},
+    },
+    "min_rows": 10,
+    "page": r"(?<![A-Za-z0-9.])P\.?\s*\d{1,3}(?![\d.])|封[一二三四底面]|封底|第\s*\d{1,3}\s*页|\bpages?\s+\d{1,3}"
+    r"|(?:^|\t)\s*\d{1,3}(?:\s*[-–~,，、]\s*\d{1,3})*\s*(?:\t|$)|(?:^|\t)\s*\d{1,2}(?:\.\d{1,2}){1,3}\s*(?:\t|$)|\s\d{1,3}(?:\s*[-–~,，、]\s*\d{1,3})*\s*$",
+    "pages_only": r"\s*(?:P\.?\s*)?\d{1,3}(?:\s*[-–~,，、]\s*(?:P\.?\s*)?\d{1,3})*\s*[.。]?\s*$",
+    "not_applicable": r"不适用|无此类情况|无此情况|未涉及|不涉及|not\s+applicable|(?<![A-Za-z])N/A(?![A-Za-z])",
+    "not_disclosed": r"未披露|暂未披露|暂未纳入统计|暂无数据|暂无统计|未统计|not\s+(?:disclosed|reported|available)|omitted|"
+    r"information\s+unavailable",
+    "core": r"核心|\bcore\b",
+    "extended": r"扩展|\bextended\b|\bexpanded\b",
+    "version": r"CASS[-\s]*CSR\s*([1-9]\.\d)|指南\s*([1-9]\.\d)",
 }
 # Where a letter or statement ends at the latest: the report speaks again.
 STRUCTURE_STOP_RE = re.compile(r"reader\s+feedback|feedback\s+form|dear\s+readers|读者意见|意见反馈|反馈表|尊敬的读者", re.I)
