@@ -5,12 +5,13 @@ Every table here is invented for the test; the shapes are those real extractions
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from csr_rating.ingest.document import from_text
 from csr_rating.ingest.tables import extract_rows, header_years
-from csr_rating.ingest.values import parse_cell
+from csr_rating.ingest.values import paren_unit, parse_cell
 
 
 def rows_of(text: str):
@@ -196,3 +197,15 @@ def test_a_one_figure_box_is_a_row_and_a_change_or_a_page_number_is_not() -> Non
         ("资产总额", "亿元", {2016: 2712.67}),
         ("人均培训时长", "小时", {2016: 58}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("设立专项奖学金（单位：个）", ("设立专项奖学金", "个")),
+        ("Waste recycled (unit: t)", ("Waste recycled", "t")),
+        ("Total assets (*100 million yuan)", ("Total assets", "*100 million yuan")),
+    ],
+)
+def test_a_unit_in_parentheses_is_the_unit_without_its_label(label: str, expected: tuple[str, str]) -> None:
+    assert paren_unit(label) == expected

@@ -204,7 +204,8 @@ class Units:
         that is part of the name ("Nitrogen oxides (NOx) emission", "(excluding …)") stays."""
         match = _PAREN_UNIT.match(name)
         if match and (_UNIT_HINT.search(match.group("unit")) or self.is_phrase(match.group("unit"))):
-            return match.group("name").strip(" ：:"), " ".join(match.group("unit").split())
+            unit = _UNIT_LABEL.sub("", " ".join(match.group("unit").split()))  # "单位：个", "unit: t" -> the unit
+            return match.group("name").strip(" ：:"), unit or None
         return name, None
 
 
@@ -238,6 +239,7 @@ COUNT_WORDS = {
 }  # fmt: skip
 
 
+_UNIT_LABEL = re.compile(r"^(?:单位|计量单位|units?)\s*[：:]\s*", re.IGNORECASE)
 _PAREN_UNIT = re.compile(r"^(?P<name>.*?)\s*[(（](?P<unit>[^()（）]{1,40})[)）]\s*$")
 _UNIT_HINT = re.compile(
     r"%|‰|％|ton|kwh|wh\b|yuan|rmb|元|人|个|次|吨|万|亿|千|件|户|座|家|项|小时|天|台|公里|米|/|person|people|hour|"
