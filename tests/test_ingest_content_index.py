@@ -5,6 +5,8 @@ Committee reads completeness off that index."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from csr_rating import checks
@@ -163,3 +165,14 @@ def test_declared_goes_with_counting_indicators_not_areas() -> None:
                 "suggestion": {"en": "{missing}", "zh": "{missing}"},
             }
         )
+
+
+@settings(max_examples=60, deadline=None)
+@given(core=st.integers(1, 300), disclosed=st.integers(0, 300), more=st.integers(0, 50))
+def test_an_index_declaring_more_core_items_never_scores_less(core: int, disclosed: int, more: int) -> None:
+    disclosed = min(disclosed, core)
+    higher = min(core, disclosed + more)
+    low = _completeness(report(meta={"content_index": [_index(core, disclosed)]})).fraction
+    high = _completeness(report(meta={"content_index": [_index(core, higher)]})).fraction
+    assert 0 <= low <= high <= 1
+    assert _completeness(report()).fraction <= low
