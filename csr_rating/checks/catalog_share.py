@@ -25,7 +25,7 @@ check: {kind: catalog_share, declared: {guide: CASS-CSR, min_core_items: 80}}
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import Field, model_validator
 
@@ -90,42 +90,41 @@ def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
         f"披露{catalog.name.zh}核心指标{len(disclosed)}/{len(core)}（{share:.2f}%{on_scale_zh}）",
     )
     per_item = None if params.bands or scaled >= 100 else catalog.share_scale / len(core)
-    index = _declared(params.declared, ctx) if params.declared else None
-    if index is not None and index[1] > scaled:
-        number, declared, entry, over = index
-        fraction = params.bands.score(declared) if params.bands else declared / 100
+    claim = _declared(params.declared, ctx) if params.declared else None
+    if claim is not None and claim.share > scaled:
+        entry, over = claim.entry, claim.over
+        fraction = params.bands.score(claim.share) if params.bands else claim.share / 100
         summary = text(
             f"{summary.en}; the report's {entry.guide} index marks {entry.core_disclosed} of {over} core items "
-            f"disclosed ({declared:.1f}%), which counts",
+            f"disclosed ({claim.share:.1f}%), which counts",
             f"{summary.zh}；报告{entry.guide}指标索引标明披露核心指标{entry.core_disclosed}/{over}"
-            f"（{declared:.1f}%），以此计",
+            f"（{claim.share:.1f}%），以此计",
         )
-        found.insert(
-            0,
-            Finding(
-                f"{entry.guide} index: {entry.core_disclosed} of {over} core items", ("meta", "content_index", number)
-            ),
-        )
+        where = ("meta", "content_index", claim.position)
+        found.insert(0, Finding(f"{entry.guide} index: {entry.core_disclosed} of {over} core items", where))
         missing = tuple(text(name, name) for name in entry.core_missing)
-        per_item = None if params.bands or declared >= 100 else 1 / over
+        per_item = None if params.bands or claim.share >= 100 else 1 / over
     return Outcome(fraction, summary, tuple(found), missing, per_item, section=("indicators",))
 
 
-def _declared(params: Declared, ctx: Context) -> tuple[int, float, ContentIndex, int] | None:
-    """The best share a marked index of the guide declares: (its position, share, entry, denominator)."""
-    best: tuple[int, float, ContentIndex, int] | None = None
-    for number, entry in enumerate(ctx.report.meta.content_index):
-        if (
-            not entry.guide.lower().startswith(params.guide.lower())
-            or not entry.core_items
-            or entry.core_disclosed is None
-        ):
-            continue
-        over = max(entry.core_items, params.min_core_items)
-        share = 100 * entry.core_disclosed / over
-        if best is None or share > best[1]:
-            best = (number, share, entry, over)
-    return best
+class _Claim(NamedTuple):
+    position: int  # in meta.content_index
+    share: float  # percent of the denominator
+    entry: ContentIndex
+    over: int  # the denominator: core items listed, at least min_core_items
+
+
+def _declared(params: Declared, ctx: Context) -> _Claim | None:
+    """The largest share a core-marked index of the guide declares."""
+    claims = [
+        _Claim(number, 100 * entry.core_disclosed / over, entry, over)
+        for number, entry in enumerate(ctx.report.meta.content_index)
+        if entry.guide.lower().startswith(params.guide.lower())
+        and entry.core_items
+        and entry.core_disclosed is not None
+        for over in [max(entry.core_items, params.min_core_items)]
+    ]
+    return max(claims, key=lambda claim: (claim.share, -claim.position), default=None)
 
 
 def _categories(

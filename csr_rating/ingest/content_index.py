@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from csr_rating.ingest.document import Document, Line
+from csr_rating.ingest.document import HAN, Document, Line
 from csr_rating.ingest.noted import Noted
 from csr_rating.ingest.structure import Part
 from csr_rating.ingest.vocabulary import CONTENT_INDEX
@@ -35,7 +35,7 @@ _CORE = re.compile(CONTENT_INDEX["core"], re.IGNORECASE)
 _EXTENDED = re.compile(CONTENT_INDEX["extended"], re.IGNORECASE)
 _PAGES_ONLY = re.compile(CONTENT_INDEX["pages_only"], re.IGNORECASE)
 _ANY_CODE = re.compile("|".join(f"(?:{spec['code']})" for spec in CONTENT_INDEX["guides"].values()), re.IGNORECASE)
-_HAS_WORDS = re.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z]{3}")
+_HAS_WORDS = re.compile(f"[{HAN}]{{2}}|[A-Za-z]{{3}}")
 _VERSION = re.compile(CONTENT_INDEX["version"], re.IGNORECASE)
 
 

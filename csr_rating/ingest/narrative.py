@@ -130,7 +130,7 @@ def _stems(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _stem_cached(word: str) -> str:
-    return stem(_british(word))
+    return _british(stem(word))
 
 
 def _british(word: str) -> str:

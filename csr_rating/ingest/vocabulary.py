@@ -796,18 +796,17 @@ STRUCTURE: dict[str, dict[str, Any]] = {
     },
 }
 # English spelled two ways reads alike: American words to the British spelling the catalogs use
-# (narrative.py maps both the catalog's phrases and the draft's words through it). "-ization" words
-# follow one rule; the rest are listed.
+# (narrative.py maps both the catalog's phrases and the draft's words through it, after stemming a
+# plural). "-ization" words follow one rule; the rest are listed.
 SPELLING_VARIANTS: dict[str, str] = {
-    "labor": "labour", "labors": "labours", "behavior": "behaviour", "behaviors": "behaviours", "color": "colour",
-    "favor": "favour", "harbor": "harbour", "neighbor": "neighbour", "neighborhood": "neighbourhood",
-    "center": "centre", "centers": "centres", "fiber": "fibre", "liter": "litre", "liters": "litres",
-    "program": "programme", "programs": "programmes", "defense": "defence", "license": "licence",
-    "catalog": "catalogue", "enrollment": "enrolment", "fulfillment": "fulfilment", "sulfur": "sulphur",
-    "aluminum": "aluminium", "tire": "tyre", "tires": "tyres", "gray": "grey", "modeling": "modelling",
-    "traveling": "travelling", "counseling": "counselling", "labeling": "labelling", "organizational": "organisational",
-}
-SPELLING_SUFFIXES: tuple[tuple[str, str], ...] = (("ization", "isation"), ("izations", "isations"))
+    "labor": "labour", "behavior": "behaviour", "color": "colour", "favor": "favour", "harbor": "harbour",
+    "neighbor": "neighbour", "neighborhood": "neighbourhood", "center": "centre", "fiber": "fibre", "liter": "litre",
+    "program": "programme", "defense": "defence", "license": "licence", "catalog": "catalogue",
+    "enrollment": "enrolment", "fulfillment": "fulfilment", "sulfur": "sulphur", "aluminum": "aluminium",
+    "tire": "tyre", "gray": "grey", "modeling": "modelling", "traveling": "travelling", "counseling": "counselling",
+    "labeling": "labelling", "organizational": "organisational",
+}  # singular words: narrative.py stems a plural first
+SPELLING_SUFFIXES: tuple[tuple[str, str], ...] = (("ization", "isation"),)
 
 # What a content index says of each row (content_index.py): the guide a code belongs to (CASS-CSR first:
 # its codes are the Committee's; HKEX's A/B codes have a dot and no parentheses), a page reference, a
