@@ -176,3 +176,15 @@ def test_an_index_declaring_more_core_items_never_scores_less(core: int, disclos
     high = _completeness(report(meta={"content_index": [_index(core, higher)]})).fraction
     assert 0 <= low <= high <= 1
     assert _completeness(report()).fraction <= low
+
+
+def test_a_gri_g3_index_of_code_relevance_page_triples_reads_a_dash_as_not_disclosed() -> None:
+    rows = [f"LA{n}\tHigh\t{40 + n}\tEN{n}\tHigh\t–\tHR{n}\tNot Applicable\t–" for n in range(1, 8)]
+    [entry] = _read("Sample Telecom Sustainability Report 2011\nGRI Index (G3.1)\n" + "\n".join(rows) + "\n")
+    assert (entry["items"], entry["disclosed"], entry["not_applicable"]) == (21, 7, 7)
+
+
+def test_codes_joined_by_slashes_share_the_section_of_their_row() -> None:
+    rows = [f"章节{n}\tG4-{n}/G4-{n + 20}\tP{n}.1/P{n}.2" for n in range(1, 6)]
+    entries = _read("某某公司2016年社会责任报告\n指标索引\n" + "\n".join(rows) + "\n")
+    assert {(e["guide"], e["items"], e["disclosed"]) for e in entries} == {("GRI", 10, 10), ("CASS-CSR", 10, 10)}

@@ -791,7 +791,7 @@ STRUCTURE: dict[str, dict[str, Any]] = {
     "content_index": {
         "heading": r"content\s+index|index\s+(?:of|to)\s+(?:the\s+)?(?:gri|cass|indicators|hkex|esg)|gri\s+(?:standards?\s+)?index|"
         r"indicator\s+index|指标索引|内容索引|索引表|指标对照|对照表",
-        "line": r"\b\d{3}-\d{1,2}\b|\bG4-[A-Z]{0,4}\d|(?<![A-Za-z])[PGMSEA]\d{1,2}(?:\.\d{1,2})+\b|\bKPI\s*[AB]\d|(?<![A-Za-z])[AB]\d\.\d\b|"
+        "line": r"\b\d{3}-\d{1,2}\b|\bG4-[A-Z]{0,4}\d|\b(?:EC|EN|LA|HR|SO|PR)\d{1,2}\b|(?<![A-Za-z])[PGMSEA]\d{1,2}(?:\.\d{1,2})+\b|\bKPI\s*[AB]\d|(?<![A-Za-z])[AB]\d\.\d\b|"
         r"\bGRI\s*\d{3}|核心|扩展|\bP\.?\s*\d{1,3}\s*$|第\s*\d{1,3}\s*页",
     },
 }
@@ -816,7 +816,7 @@ CONTENT_INDEX: dict[str, Any] = {
         "CASS-CSR": {"code": r"(?<![A-Za-z0-9.])[PGMSE]\d{1,2}\.\d{1,2}(?![\d.])|[（(]\s*A\d{1,2}\s*[)）]"},
         "GRI": {
             "code": r"\bGRI\s*\d{1,3}-\d{1,2}\b|(?<![\w.-])(?:10[1-3]|20[1-7]|30[1-8]|4[01]\d)-\d{1,2}(?![\w.-])"
-            r"|\bG4-[A-Z]{0,4}\d{1,2}\b"
+            r"|\bG4-[A-Z]{0,4}\d{1,2}\b|(?<![A-Za-z0-9-])(?:EC|EN|LA|HR|SO|PR)\d{1,2}(?![\d.])"  # GRI G3: EN22
         },
         "HKEX ESG": {"code": r"\bKPI\s*[AB]\d{1,2}(?:\.\d{1,2})?\b|(?<![A-Za-z0-9.])[AB]\d{1,2}\.\d{1,2}(?![\d.])"},
         "SASB": {"code": r"\b[A-Z]{2}-[A-Z]{2}-\d{3}[a-z]?\.[a-z0-9]{1,3}\b"},
@@ -826,7 +826,7 @@ CONTENT_INDEX: dict[str, Any] = {
     r"|(?:^|\t)\s*\d{1,3}(?:\s*[-–~,，、]\s*\d{1,3})*\s*(?:\t|$)|(?:^|\t)\s*\d{1,2}(?:\.\d{1,2}){1,3}\s*(?:\t|$)|\s\d{1,3}(?:\s*[-–~,，、]\s*\d{1,3})*\s*$",
     "pages_only": r"\s*(?:P\.?\s*)?\d{1,3}(?:\s*[-–~,，、]\s*(?:P\.?\s*)?\d{1,3})*\s*[.。]?\s*$",
     "not_applicable": r"不适用|无此类情况|无此情况|未涉及|不涉及|not\s+applicable|(?<![A-Za-z])N/A(?![A-Za-z])",
-    "not_disclosed": r"未披露|暂未披露|暂未纳入统计|暂无数据|暂无统计|未统计|not\s+(?:disclosed|reported|available)|omitted|"
+    "not_disclosed": r"(?:^|\t)\s*[–—-]{1,2}\s*(?:\t|$)|未披露|暂未披露|暂未纳入统计|暂无数据|暂无统计|未统计|not\s+(?:disclosed|reported|available)|omitted|"
     r"information\s+unavailable",
     "core": r"核心|\bcore\b",
     "extended": r"扩展|\bextended\b|\bexpanded\b",
