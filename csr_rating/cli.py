@@ -212,7 +212,7 @@ def ingest(
     stats = result.stats
     sys.stderr.write(
         f"csr-rating: {result.document.path}: {stats.table_rows} table rows ({stats.linked_rows} linked), "
-        f"{stats.prose_figures} prose figures, {stats.qualitative} practices, {stats.topics} topics; "
+        f"{stats.prose_figures} prose figures, {stats.chart_series} chart series, {stats.qualitative} practices, {stats.topics} topics; "
         f"{stats.reviews} items to review\n"
     )
 

@@ -71,6 +71,13 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
                     ("indicators", index, "values", str(year)),
                     f"value for {year} is after the reporting year {report.meta.year} (meta.year)",
                 )
+        for position, year in enumerate(indicator.chart_years):
+            if year > report.meta.year:
+                _fail(
+                    source,
+                    ("indicators", index, "chart_years", position),
+                    f"chart year {year} is after the reporting year {report.meta.year} (meta.year)",
+                )
     _check_waivers(report, source, criteria, indicator_ids)
     for index, topic in enumerate(report.topics):
         if topic.id is not None and topic.id not in topic_ids:

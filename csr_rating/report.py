@@ -259,6 +259,12 @@ class Indicator(Strict):
     name: Name
     unit: Name | None = None
     values: dict[Year, Value] = Field(default_factory=dict, description="Year -> reported value.")
+    chart_years: list[Year] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Years a chart shows for this indicator whose figures are not written out (a chart "
+        "titled '2014-2016 revenue'): they count as reported years for trends and disclosure, not as values.",
+    )
     narrative: Text | None = Field(None, description="For qualitative indicators: what is disclosed.")
     benchmark: list[Benchmark] = Field(default_factory=list, max_length=20)
     negative: bool | None = Field(None, description="Unfavourable indicator; when omitted the catalog decides.")
@@ -292,11 +298,21 @@ class Indicator(Strict):
                 raise ValueError(f"value for {year} is empty")
         return dict(sorted(values.items()))
 
+    @field_validator("chart_years")
+    @classmethod
+    def _each_year_once(cls, years: list[int]) -> list[int]:
+        return sorted(set(years))
+
     @model_validator(mode="after")
     def _disclosed(self) -> Indicator:
-        if not self.values and self.narrative is None:
-            raise ValueError("an indicator needs `values` (by year) or a `narrative`")
+        if not self.values and not self.chart_years and self.narrative is None:
+            raise ValueError("an indicator needs `values` (by year), `chart_years` or a `narrative`")
         return self
+
+    @property
+    def years(self) -> set[int]:
+        """Every year the report shows a figure for: written out in ``values`` or drawn in a chart."""
+        return set(self.values) | set(self.chart_years)
 
 
 class NegativeDisclosure(Strict):

@@ -143,6 +143,19 @@ class TestMultiYear:
         # three quantitative core indicators in the demo catalog; one has two years
         assert run(check, rep).fraction == pytest.approx(1 / 3)
 
+    def test_years_a_chart_shows_count_like_written_values(self):
+        check = {"kind": "multi_year", "min_years": 3, "measure": "count", "bands": BANDS}
+        rep = report(
+            indicators=[
+                {"name": "a", "chart_years": [2018, 2019, 2020]},  # drawn, figures not written out
+                {"name": "b", "values": {2020: 5}, "chart_years": [2018, 2019]},  # one written, two drawn
+                {"name": "c", "chart_years": [2017, 2018, 2019]},  # stale
+            ]
+        )
+        outcome = run(check, rep)
+        assert outcome.fraction == 0.5
+        assert [m.en.split(" (")[0] for m in outcome.missing] == ["c"]
+
     def test_negative_scope(self):
         check = {"kind": "multi_year", "min_years": 2, "measure": "count", "scope": "negative", "bands": BANDS}
         rep = report(

@@ -73,7 +73,7 @@ def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
             continue
         if params.indicator_kind not in ("any", item.kind):
             continue
-        if item.kind == "quantitative" and not indicator.values:
+        if item.kind == "quantitative" and not indicator.years:
             continue
         disclosed.add(item.id)
         found.append(Finding(f"{item.id}: {indicator.name}", ("indicators", index)))

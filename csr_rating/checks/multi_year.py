@@ -49,7 +49,8 @@ class MultiYearParams(Params):
 def run_length(indicator: Indicator, year: int) -> int:
     """Consecutive years with a value, counting back from ``year``."""
     length = 0
-    while (year - length) in indicator.values:
+    years = indicator.years
+    while (year - length) in years:
         length += 1
     return length
 
@@ -65,7 +66,7 @@ def _count(params: MultiYearParams, ctx: Context) -> Outcome:
     scoped = [
         (i, ind)
         for i, ind in enumerate(ctx.report.indicators)
-        if ind.values and (params.scope == "all" or any(c.is_negative(ind) for c in ctx.catalogs()))
+        if ind.years and (params.scope == "all" or any(c.is_negative(ind) for c in ctx.catalogs()))
     ]
     long = [(i, ind) for i, ind in scoped if run_length(ind, year) >= params.min_years]
     short = [ind for _, ind in scoped if run_length(ind, year) < params.min_years]
@@ -83,7 +84,7 @@ def _count(params: MultiYearParams, ctx: Context) -> Outcome:
         bands.score(len(long)),
         text(f"{len(long)} {scope_en} with {years.en}", f"{len(long)}个指标有{years.zh}"),
         tuple(
-            Finding(f"{ind.name}: {min(ind.values)}–{max(ind.values)}", ("indicators", i, "values")) for i, ind in long
+            Finding(f"{ind.name}: {min(ind.years)}–{max(ind.years)}", ("indicators", i, "values" if ind.values else "chart_years")) for i, ind in long
         ),
         missing,
         section=("indicators",),

@@ -30,7 +30,7 @@ def _indicators(ctx: Context) -> tuple[list[Finding], list[I18n]]:
     found: list[Finding] = []
     matched: set[str] = set()
     for index, indicator in enumerate(ctx.report.indicators):
-        if indicator.values and any(c.is_negative(indicator) for c in ctx.catalogs()):
+        if indicator.years and any(c.is_negative(indicator) for c in ctx.catalogs()):
             found.append(Finding(indicator.name, ("indicators", index)))
             for catalog in ctx.catalogs():
                 item = catalog.match_indicator(indicator)

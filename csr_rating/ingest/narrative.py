@@ -26,6 +26,9 @@ from csr_rating.ingest.values import is_unit_phrase, year_of
 from csr_rating.ingest.vocabulary import (
     INDEX_CODE_RE,
     INDUSTRY_COMPARE_RE,
+    PEER_TABLE_HEADER_RE,
+    PEER_TABLE_MIN_ROWS,
+    PEER_TABLE_NOT_RE,
     RANK_NUMBER_RE,
     RANK_WORD_RE,
     RANKING_LISTS,
@@ -42,6 +45,7 @@ _FIGURE = re.compile(
     r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w.,])\s*(?P<unit>%|％|‰|[^\s\d,.;:，。；：]{1,12})?"
 )
 _DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(f"[A-Za-z{HAN}]{{2}}")
 _SENTENCE = re.compile(r"(?:[^.;!?。；！？]|(?<=\d)\.(?=\d))+[.;!?。；！？]?")  # a decimal point ends no sentence
 _YEAR_IN_TEXT = re.compile(r"(?:in|during|for|by|of)\s+((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年", re.IGNORECASE)
 
@@ -301,12 +305,12 @@ def _anchor(sentence: str, phrase: str) -> tuple[int, int] | None:
 # Horizontal comparison (comparability): a ranking, an industry average or peers named beside a figure.
 _COMPARISON = {
     "ranking": re.compile(
-        r"\brank(?:ed|ing|s)?\b|\bNo\.\s*\d+\s+(?:in|among)\b|\btop\s+\d+\b|排名|名列|位列|位居第|排行", re.I
+        r"\brank(?:ed|ing|s)?\b|\bNo\.\s*\d+\s+(?:in|among)\b|\btop\s+\d+\b|排名|名列|位列|位居第|排行", re.IGNORECASE
     ),
     "industry": re.compile(
-        r"industry average|industry[- ]leading|industry benchmark|行业平均|行业领先|行业第一|高于行业|优于行业", re.I
+        r"industry average|industry[- ]leading|industry benchmark|行业平均|行业领先|行业第一|高于行业|优于行业", re.IGNORECASE
     ),
-    "peer": re.compile(r"\bpeers?\b|\bcompetitors?\b|同行|同业|对标", re.I),
+    "peer": re.compile(r"\bpeers?\b|\bcompetitors?\b|同行|同业|对标", re.IGNORECASE),
 }
 
 
@@ -356,6 +360,32 @@ def standalone_comparisons(doc: Document, table_lines: set[int]) -> list[Standal
         if len(found) >= MAX_STANDALONE:
             break
     return sorted(found.values(), key=lambda s: (s.line.number, s.name))
+
+
+PEER_CELL = 24  # characters of a header cell at most
+
+
+def peer_tables(doc: Document) -> list[Line]:
+    """Header lines of peer tables: a ranking's table of companies (a rank or name column over at least
+    ``PEER_TABLE_MIN_ROWS`` rows that each hold a company name and a figure), not a table of
+    shareholders, suppliers or customers."""
+    lines = doc.lines
+    out: list[Line] = []
+    for index, line in enumerate(lines):
+        if "\t" not in line.text or not PEER_TABLE_HEADER_RE.search(line.text):
+            continue
+        cells = line.cells
+        if len(cells) < 3 or any(len(cell) > PEER_CELL for cell in cells):
+            continue  # a header is a few short cells; a long one is an award list or a sentence
+        if not PEER_TABLE_HEADER_RE.search(line.text) or PEER_TABLE_NOT_RE.search(line.text):
+            continue
+        rows = 0
+        for below in lines[index + 1 : index + 1 + 2 * PEER_TABLE_MIN_ROWS]:
+            if len(below.cells) >= 3 and _LETTERS.search(below.text) and _DIGIT.search(below.text):
+                rows += 1
+        if rows >= PEER_TABLE_MIN_ROWS:
+            out.append(line)
+    return out
 
 
 def comparisons(doc: Document, index: PhraseIndex, table_lines: set[int]) -> dict[str, tuple[str, Line]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,8 @@ from csr_rating.catalog import Catalog, CatalogIndicator
 from csr_rating.consistency import check_report, same_name_key
 from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
+from csr_rating.ingest.charts import chart_series, industry_charts
+from csr_rating.ingest.content_index import read_indexes
 from csr_rating.ingest.document import Document
 from csr_rating.ingest.features import extract_originality, extract_readability
 from csr_rating.ingest.industry import detect_industry
@@ -31,14 +33,14 @@ from csr_rating.ingest.narrative import (
     comparisons,
     figures,
     mentions,
+    peer_tables,
     standalone_comparisons,
 )
 from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
-from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.panels import extract_panels
 from csr_rating.ingest.per_object import PerObject
-from csr_rating.ingest.content_index import read_indexes
+from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.structure import masked, parts
 from csr_rating.ingest.tables import Row, extract_rows
 from csr_rating.ingest.topics import extract_topics
@@ -54,6 +56,7 @@ class Stats:
     table_rows: int
     linked_rows: int
     prose_figures: int
+    chart_series: int
     qualitative: int
     topics: int
     reviews: int
@@ -105,13 +108,14 @@ def ingest_document(
     table_lines = {r.line.number for r in rows}
     phrases = PhraseIndex(catalog)
     prose, qualitative = _prose_indicators(facts, phrases, the_year, linked, table_lines)
+    indicators, prose, charted = _charted(facts, catalog, the_year, table_lines, indicators, prose)
     _add_comparisons(facts, phrases, [*indicators, *prose], table_lines)
     prose += _standalone_comparisons(facts, [*indicators, *prose], table_lines, the_year)
     data: dict[str, Any] = {
         "meta": meta,
         "process": extract_process(facts),
         "topics": extract_topics(facts, catalog),
-        "indicators": indicators + prose + qualitative,
+        "indicators": indicators + prose + charted + qualitative,
         "negative_disclosures": extract_negatives(facts, catalog),
         "readability": extract_readability(facts),
         "originality": extract_originality(facts),
@@ -124,6 +128,7 @@ def ingest_document(
         table_rows=len(indicators),
         linked_rows=sum(1 for item in indicators if "id" in plain(item)),
         prose_figures=len(prose),
+        chart_series=len(charted),
         qualitative=len(qualitative),
         topics=len(report.topics),
         reviews=_count_reviews(data),
@@ -140,6 +145,7 @@ def _all_units(criteria: CriteriaSet) -> Units:
 
 
 _units: PerObject[CriteriaSet, Units] = PerObject(_all_units)  # built once per criteria set object
+_matcher: PerObject[Catalog, Matcher] = PerObject(Matcher)  # its word weights, built once per catalog object
 
 
 def _industry(doc: Document, criteria: CriteriaSet, asked: str | None) -> Noted:
@@ -167,10 +173,12 @@ def _year(doc: Document, rows: list[Row], asked: int | None) -> Noted:
 
 def _indicators(rows: list[Row], catalog: Catalog, year: int) -> tuple[list[Noted], set[str]]:
     """Table rows as indicators; each catalog id goes to its best-matching row only."""
-    matcher = Matcher(catalog)
+    matcher = _matcher(catalog)
     items = {item.id: item for item in catalog.indicators}
     matches = [matcher.indicator(row.name, row.unit) for row in rows]
-    matches = [None if m is not None and not _fits(items[m.id], row) else m for m, row in zip(matches, rows, strict=True)]
+    matches = [
+        None if m is not None and not _fits(items[m.id], row) else m for m, row in zip(matches, rows, strict=True)
+    ]
     owner: dict[str, int] = {}
     for index, match in enumerate(matches):
         if match is not None and (match.id not in owner or match.score > matches[owner[match.id]].score):  # type: ignore[union-attr]
@@ -222,6 +230,49 @@ def _fits(item: CatalogIndicator, row: Row) -> bool:
     if row.unit and row.unit.strip() not in SHARE_UNITS:
         return False
     return all(not isinstance(v, int | float) or abs(v) <= 100 for v in row.values.values())
+
+
+def _charted(
+    doc: Document, catalog: Catalog, year: int, table_lines: set[int], rows: list[Noted], prose: list[Noted]
+) -> tuple[list[Noted], list[Noted], list[Noted]]:
+    """Series a chart title declares (charts.py): the years join the indicator the draft already gives
+    a figure for (by name or catalog id), else become an indicator of their own with ``chart_years``:
+    the table rows and prose figures come back updated, then the new chart indicators."""
+    matcher = _matcher(catalog)
+    quantitative = {item.id for item in catalog.indicators if item.kind == "quantitative"}
+    found = [*rows, *prose]
+    by_key = {same_name_key(n.value["name"]): i for i, n in enumerate(found)}
+    by_id = {n.value["id"]: i for i, n in enumerate(found) if "id" in n.value}
+    for series in chart_series(doc, year, table_lines):
+        match = matcher.indicator(series.name, series.unit)
+        match = match if match is not None and match.id in quantitative else None  # a chart draws figures
+        key = same_name_key(series.name)
+        at = by_key.get(key)
+        if at is None and match is not None and match.score >= SURE:
+            at = by_id.get(match.id)
+        review = f"years from the chart titled {series.title!r} ({series.line.where}); its figures are not in the text"
+        if at is not None:
+            target = found[at]
+            shown = [y for y in series.years if y not in target.value.get("values", {})]
+            if shown:
+                merged = {**target.value, "chart_years": sorted({*target.value.get("chart_years", []), *shown})}
+                note = f"{target.review}; {review}" if target.review else review
+                found[at] = replace(target, value=merged, review=note)
+            continue
+        entry: dict[str, Any] = {"name": series.name}
+        if match is not None and match.id not in by_id:
+            entry["id"] = match.id
+            if match.score < SURE:
+                review += f"; linked to {match.id} ({match.via!r}) by a fuzzy match; remove the id if wrong"
+        if series.unit:
+            entry["unit"] = series.unit
+        entry["chart_years"] = list(series.years)
+        by_key[key] = len(found)
+        if "id" in entry:
+            by_id[entry["id"]] = len(found)
+        found.append(Noted(entry, series.line.where, f"{review}: add them to values", 0.6))
+    end = len(rows) + len(prose)
+    return found[: len(rows)], found[len(rows) : end], found[end:]
 
 
 def _unique_name(row: Row, used: set[tuple[str, str]]) -> str:
@@ -318,7 +369,8 @@ def _standalone_comparisons(doc: Document, indicators: list[Noted], table_lines:
     have = {b["kind"] for n in indicators for b in n.value.get("benchmark", [])}
     names = {n.value["name"].casefold() for n in indicators}
     out: list[Noted] = []
-    for found in standalone_comparisons(doc, table_lines):
+    stated = standalone_comparisons(doc, table_lines)
+    for found in stated:
         if (found.kind == "ranking" and any(found.name.removeprefix("Ranking in ").casefold() in n for n in names)) or (
             found.kind == "industry" and "industry" in have
         ):
@@ -328,9 +380,29 @@ def _standalone_comparisons(doc: Document, indicators: list[Noted], table_lines:
             entry["values"] = {year: found.rank}
         else:
             entry["narrative"] = f"Stated in the draft ({found.line.where})."
-        entry["benchmark"] = [{"kind": found.kind, "description": f"{found.kind} comparison stated in the draft ({found.line.where})"}]
+        entry["benchmark"] = [
+            {"kind": found.kind, "description": f"{found.kind} comparison stated in the draft ({found.line.where})"}
+        ]
         review = "a comparison the draft states; check the place or the figure compared"
         out.append(Noted(entry, found.line.where, review, 0.6))
+    extra = [("peer", "Comparison with peers (a peer table)", line) for line in peer_tables(doc)[:1]]
+    if "industry" not in have and not any(found.kind == "industry" for found in stated):
+        extra += [
+            ("industry", "Comparison with the industry (an industry chart)", line)
+            for line in industry_charts(doc, year, table_lines)[:1]
+        ]
+    for kind, name, line in extra:
+        where = line.where
+        entry = {"name": name, "narrative": f"Shown in the draft ({where}).",
+                 "benchmark": [{"kind": kind, "description": f"{kind} comparison shown in the draft ({where})"}]}  # fmt: skip
+        out.append(
+            Noted(
+                entry,
+                where,
+                f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} comparison the draft shows: {line.text.strip()[:80]!r}; check it",
+                0.6,
+            )
+        )
     return out
 
 
@@ -378,7 +450,8 @@ def _header(doc: Document, stats: Stats) -> list[str]:
     return [
         f"Structured report drafted by `csr-rating ingest` from {name} ({doc.kind}, {doc.language}).",
         f"Found: {stats.table_rows} table rows ({stats.linked_rows} linked to the catalog), "
-        f"{stats.prose_figures} figures in the prose, {stats.qualitative} described practices, {stats.topics} key topics.",
+        f"{stats.prose_figures} figures in the prose, {stats.chart_series} chart series,",
+        f"  {stats.qualitative} described practices, {stats.topics} key topics.",
         f'{stats.reviews} items are marked "# review:": check each one, correct or delete it here, then run',
         "  csr-rating score <this file>",
         '"# line N" / "# p. N" after an item says where in the draft it came from.',

@@ -903,3 +903,52 @@ INDUSTRY_COMPARE_RE = re.compile(
     r"leading\s+the\s+industry|ahead\s+of\s+(?:the\s+)?industry|best\s+in\s+the\s+industry",
     re.I,
 )
+
+# --- chart titles that declare a series (charts.py) ------------------------------------------------
+# "2010-2016年营业收入和利润总额", "Water consumption (2019-2021)": a chart of each named quantity
+# over those years. Its figures rarely survive text extraction; its title does.
+CHART_RANGE = r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|～|至|到|to)\s*(?P<b>(?:19|20)\d{2})\s*(?:年度|年)?"
+CHART_PREFIX_RE = re.compile(r"^(?:图\s*\d{1,3}\s*[:：.、]?|fig(?:ure)?\.?\s*\d{1,3}\s*[:：.]?)\s*", re.I)
+CHART_TITLE_RES = (  # range first, or range last (optionally in brackets)
+    re.compile(rf"^{CHART_RANGE}\s*(?P<s>[^\d\s].*)$", re.I),
+    re.compile(rf"^(?P<s>.*?[^\d\s])\s*[,，:：]?\s*[(（]?\s*{CHART_RANGE}\s*[)）]?$", re.I),
+)
+CHART_UNIT_BEFORE_RE = re.compile(  # the axis unit of the chart beside it, set before a title: "万元 2010-2016年..."
+    r"^(?:[(（]?(?:单位[:：])?\s*[\u4e00-\u9fff%]{1,4}[)）]?|[A-Za-z%$¥]{1,6})\s+(?=(?:19|20)\d{2}\s*年?\s*[-–—~～至到])"
+)
+CHART_SUBJECT_MAX = 30  # characters: a longer subject is a sentence, not a chart title
+# Words that make a "2014-2016 ..." line something else than a chart of the report's own series: an
+# award, a report or plan title ...
+CHART_NOT_SERIES_RE = re.compile(
+    r"奖|荣誉|称号|先进|优秀|单位|报告|计划|规划|目标|纲要|战略|阶段|"
+    r"\baward|\bprize|\breport\b|\bplan\b|\btargets?\b|\bgoals?\b|\bstrategy|\bphase\b|\bstage\b",
+    re.I,
+)
+# ... or a chart of the market's, the industry's or the country's figures: set beside the report's
+# own, that is a horizontal comparison with the industry (narrative comparisons), not its own series.
+CHART_BENCHMARK_RE = re.compile(
+    r"行业|全国|全球|世界|国内|市场|价格|\bindustry|\bnational|\bglobal|\bworld|\bmarket|\bprices?\b|\bsector",
+    re.I,
+)
+CHART_SENTENCE_RE = re.compile(r"[，。；;！？!?]|[:：]\s*\S|\d{3,}(?!\.?\d*\s*[)）])")
+CHART_JOINERS_RE = re.compile(r"\s*(?:以及|和|及|与|、|&|\band\b)\s*", re.I)
+CHART_LEADING = ("年度", "年")  # "2010-2016年年度专利申请": the range's own word, repeated
+CHART_TRAILING = ("情况", "绩效", "变化", "趋势", "走势", "对比", "统计", "一览表", "一览", "工作进展",
+                  "progress", "trend", "trends", "performance")  # fmt: skip
+CHART_RESIDUE_RE = re.compile(  # a line a chart leaves in the text: figures, years, a legend, a unit
+    r"^[\s\d.,%‰％■□●◆▲\-–—|丨/:：（）()]+$|^[■□●◆▲].{0,40}$|^[(（]?(?:单位[:：])?\s*[\u4e00-\u9fffA-Za-z%/]{1,6}[)）]?$"
+)
+CHART_GROUP_WORDS = ("情况", "概况", "绩效", "工作进展", "overview", "performance")  # a title naming a group: the legend names the series
+CHART_LEGEND_MARK_RE = re.compile(r"\s*[■□●◆▲丨|]\s*")  # a legend's key marks: "■营业收入■利润总额"
+CHART_LEGEND_GAP = 4  # lines between a title and its legend at most
+CHART_WINDOW = 15  # lines after a title searched for what the chart left in the text
+CHART_MIN_RESIDUE = 3  # such lines needed: fewer, and the title is a heading or a sentence
+
+# A peer table: a ranking's table of companies with their figures, the report's organisation among them.
+PEER_TABLE_HEADER_RE = re.compile(
+    r"(?:排名|排序|名次|\brank(?:ing)?\b).{0,40}(?:企业|公司|集团|名称|\bcompan(?:y|ies)\b)|"
+    r"(?:企业|公司|名称|\bcompan(?:y|ies)\b).{0,40}(?:排名|排序|名次|\brank(?:ing)?\b)",
+    re.I,
+)
+PEER_TABLE_NOT_RE = re.compile(r"股东|供应商|客户|持股|shareholder|supplier|customer|holder", re.I)
+PEER_TABLE_MIN_ROWS = 3  # companies listed below the header, each with a figure
