@@ -96,6 +96,42 @@ class TestChartTitles:
             assert series.years[-1] <= year and len(series.years) >= 2
 
 
+class TestChartAxes:
+    def test_the_caption_under_a_year_axis_names_a_series_of_those_years(self):
+        lines = ["600.00", "400.00", "651.25", "2013\t2014\t2015\t2016", "", "总资产（亿元）", "", "100.00", "80.00"]
+        assert [(s.name, s.unit, s.years) for s in chart_series(_doc(*lines), 2016, set())] == [
+            ("总资产", "亿元", (2013, 2014, 2015, 2016))
+        ]
+
+    def test_side_by_side_charts_repeat_their_axis_and_share_a_caption_line(self):
+        lines = ["2014 2015\t2016\t2014 2015\t2016", "•集团客户数(万名）\t\t•员工数(名）\t", "234,018", "245,939"]
+        assert [(s.name, s.unit) for s in chart_series(_doc(*lines), 2016, set())] == [
+            ("集团客户数", "万名"),
+            ("员工数", "名"),
+        ]
+
+    @pytest.mark.parametrize(
+        "below",
+        [
+            ["强化效益领先优势", "公司坚持以效益为中心，持续优化资源配置，提升经营质量和盈利能力。"],  # a heading
+            ["二、股东与债权人的权益", "31"],  # a numbered heading
+            ["指标\t2014\t2015\t2016"],  # a table below
+        ],
+    )
+    def test_what_is_not_a_caption(self, below):
+        lines = ["2014\t2015\t2016", *below]
+        table_lines = {2} if "\t" in below[0] else set()
+        assert chart_series(_doc(*lines), 2016, table_lines) == []
+
+    def test_a_running_header_under_an_axis_is_not_a_caption(self):
+        header = "关键定量指标库"
+        lines = [header, "x", header, "y", header, "2014\t2015\t2016", header, "12.5"]
+        assert chart_series(_doc(*lines), 2016, set()) == []
+
+    def test_an_axis_of_other_years_is_no_trend_to_the_reporting_year(self):
+        assert chart_series(_doc("2008\t2009\t2010", "总资产（亿元）", "100"), 2016, set()) == []
+
+
 class TestPeerTables:
     def test_a_rankings_table_of_companies_is_a_peer_comparison(self):
         doc = _doc(

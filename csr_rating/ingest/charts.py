@@ -23,11 +23,14 @@ Each quantity the subject joins ("营业收入和利润总额") becomes one seri
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from csr_rating.ingest.document import Document, Line
 from csr_rating.ingest.values import paren_unit
 from csr_rating.ingest.vocabulary import (
+    AXIS_LABEL_NOISE_RE,
+    AXIS_NOT_LABEL_RE,
     CHART_BENCHMARK_RE,
     CHART_GROUP_WORDS,
     CHART_JOINERS_RE,
@@ -51,6 +54,12 @@ _A_RANGE = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:-|–|—|~|～|至|到|to)\s
 LONGEST_LINE = 200  # characters: two titles side by side at most
 MAX_SPAN = 30  # years one chart covers at most
 MAX_SERIES = 300  # series kept per draft: a report draws dozens of charts, not thousands
+_BRACKETED = re.compile(r"^(?P<name>.*?\S)\s*[(（](?P<unit>[^()（）]{1,8})[)）]$")
+RUNNING_MIN = 3  # a short line printed this often is a running header
+AXIS_GAP = 2  # non-blank lines between an axis and its caption at most
+AXIS_LABELS = 3  # caption lines read under one axis at most
+AXIS_MAX_YEARS = 15
+_YEAR_TOKEN = re.compile(r"^(?:19|20)\d{2}(?:年)?$")
 CAPTION_GAP = 6  # a parsed table row this close below a title makes the title its caption
 
 
@@ -67,7 +76,13 @@ class ChartSeries:
 
 
 def chart_series(doc: Document, year: int, table_lines: set[int]) -> list[ChartSeries]:
-    """The series the draft's chart titles declare, in document order."""
+    """The series the draft's charts declare by their titles or their axes, in document order."""
+    found = _titled(doc, year, table_lines) + _axis_labelled(doc, year, table_lines)
+    return sorted(found, key=lambda s: s.line.number)[:MAX_SERIES]
+
+
+def _titled(doc: Document, year: int, table_lines: set[int]) -> list[ChartSeries]:
+    """Series named by a title with a year range ("2010-2016年营业收入和利润总额")."""
     lines = doc.lines
     found = _titles(doc, year, table_lines, own=True)
     out: list[ChartSeries] = []
@@ -90,6 +105,84 @@ def chart_series(doc: Document, year: int, table_lines: set[int]) -> list[ChartS
                 if len(out) >= MAX_SERIES:
                     return out
     return out
+
+
+def _axis_labelled(doc: Document, year: int, table_lines: set[int]) -> list[ChartSeries]:
+    """Series named by the caption under a chart's year axis: a line holding only consecutive years
+    ("2013	2014	2015	2016", the axis OCR keeps), then, within ``AXIS_GAP`` lines, up to
+    ``AXIS_LABELS`` label lines ("总资产（亿元）"; side-by-side charts put theirs in cells on one
+    line). A chart in a run of charts may print its caption above its axis: a label right under an
+    axis names a chart of the same years either way. An axis with a parsed table row right below it
+    is that table's header."""
+    lines = doc.lines
+    repeated = _running_lines(doc)
+    out: list[ChartSeries] = []
+    for index, line in enumerate(lines):
+        years = _axis(line.text, year)
+        if years is None or line.number in table_lines:
+            continue
+        below = [other for other in lines[index + 1 : index + 1 + 2 * (AXIS_GAP + AXIS_LABELS)] if other.text.strip()]
+        if any(other.number in table_lines for other in below[:AXIS_GAP]):
+            continue
+        block: list[tuple[str, str | None]] = []
+        taken = 0
+        for other in below[:AXIS_LABELS]:
+            cells = [cell for cell in other.text.split("\t") if cell.strip()]
+            labels = [_label(part) for cell in cells for part in CHART_LEGEND_MARK_RE.split(cell) if part.strip()]
+            if not labels or None in labels or other.text.strip() in repeated:
+                break
+            block += [_name_unit(label) for label in labels if label]
+            taken += 1
+        after = below[taken : taken + 1]
+        then_chart = bool(after) and CHART_RESIDUE_RE.match(after[0].text.strip()) is not None
+        for name, unit in block:
+            if unit is None and not then_chart:
+                continue  # a bare phrase under an axis, prose after it: a heading, not a caption
+            out.append(ChartSeries(name, unit, years, line, f"{name} (axis {years[0]}-{years[-1]})"))
+        if len(out) >= MAX_SERIES:
+            break
+    return out
+
+
+def _name_unit(label: str) -> tuple[str, str | None]:
+    """A caption's name and the unit in its brackets, known unit word or not ("员工数(名）")."""
+    name, unit = paren_unit(label)
+    bracketed = _BRACKETED.match(label) if unit is None else None
+    return (bracketed["name"], bracketed["unit"]) if bracketed else (name, unit)
+
+
+def _running_lines(doc: Document) -> set[str]:
+    """Texts printed on many pages (running headers and footers): never a caption."""
+    counts = Counter(line.text.strip() for line in doc.lines if 0 < len(line.text.strip()) <= CHART_SUBJECT_MAX + 10)
+    return {text for text, count in counts.items() if count >= RUNNING_MIN}
+
+
+def _axis(text: str, year: int) -> tuple[int, ...] | None:
+    """The years of a chart axis: a line of years only, consecutive (ascending or descending, once
+    each; side-by-side charts repeat the run), ending at the reporting year or the year before."""
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4 * AXIS_MAX_YEARS or not all(_YEAR_TOKEN.match(t) for t in tokens):
+        return None
+    years = [int(t[:4]) for t in tokens]
+    run = sorted(set(years))
+    if len(run) < 2 or len(run) > AXIS_MAX_YEARS or run[-1] - run[0] != len(run) - 1:
+        return None
+    if len(years) % len(run) or not run[-1] <= year or run[-1] < year - 1:
+        return None
+    return tuple(run)
+
+
+def _label(cell: str) -> str | None:
+    """A chart caption: a short name, perhaps with its unit in brackets; None for anything else."""
+    text = AXIS_LABEL_NOISE_RE.sub("", cell.strip())
+    name, _ = _name_unit(text)
+    if not 2 <= len(name) <= CHART_SUBJECT_MAX or not _LETTERS.search(name) or any(c.isdigit() for c in name):
+        return None
+    if CHART_SENTENCE_RE.search(name) or CHART_NOT_SERIES_RE.search(name) or CHART_BENCHMARK_RE.search(name):
+        return None
+    if AXIS_NOT_LABEL_RE.search(name) or name.startswith(("(", "（")):
+        return None
+    return text
 
 
 def industry_charts(doc: Document, year: int, table_lines: set[int]) -> list[Line]:

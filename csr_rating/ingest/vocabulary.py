@@ -952,3 +952,9 @@ PEER_TABLE_HEADER_RE = re.compile(
 )
 PEER_TABLE_NOT_RE = re.compile(r"股东|供应商|客户|持股|shareholder|supplier|customer|holder", re.I)
 PEER_TABLE_MIN_ROWS = 3  # companies listed below the header, each with a figure
+# Under a chart's year axis: bullets and OCR debris before a caption ("•集团客户数(万名）", "-v-保有资源储量"),
+# and lines that are headings, not captions ("二、股东与债权人的权益", "案例一：...").
+AXIS_LABEL_NOISE_RE = re.compile(r"^(?:[•·●◆▪■□\-–—~vV]{1,3}\s*)+")
+AXIS_NOT_LABEL_RE = re.compile(
+    r"^[一二三四五六七八九十]+[、.．]|^第.{1,3}[章节部分]|案例|case\s+study|chapter|section|www\.|https?:|说明|数据库", re.I
+)
