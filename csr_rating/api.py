@@ -11,7 +11,7 @@ from pydantic import TypeAdapter
 from csr_rating.catalog import CatalogFile
 from csr_rating.consistency import check_report
 from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard, StandardOverlay
-from csr_rating.engine import score
+from csr_rating.ranging import score_range
 from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, load_criteria, load_report, parse_text
@@ -45,7 +45,7 @@ def rate(
     else:
         report, source = load_report(report_path)
     warnings = check_report(report, source, criteria)
-    return score(report, criteria, source, notes=warnings)
+    return score_range(report, criteria, source, notes=warnings)
 
 
 def ingest_draft(

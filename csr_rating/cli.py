@@ -36,6 +36,11 @@ DiffFormat = Enum("DiffFormat", {"table": "table", "json": "json"}, type=str)  #
 Schema = Enum("Schema", {name: name for name in SCHEMAS}, type=str)  # type: ignore[misc]
 
 
+class UnknownEnd(StrEnum):
+    low = "low"
+    high = "high"
+
+
 class Language(StrEnum):
     en = "en"
     zh = "zh"
@@ -128,6 +133,10 @@ def check(
     min_stars: Annotated[float | None, typer.Option(help="Fail below these overall stars.")] = None,
     minimum: Annotated[list[str] | None, typer.Option("--min", help="DIMENSION=STARS; repeatable.")] = None,
     baseline: Annotated[Path | None, typer.Option(help="Earlier JSON scorecard: fail if any stars fell.")] = None,
+    on_unknown: Annotated[
+        UnknownEnd,
+        typer.Option(help="While facts are unknown, gate on the low end (proven facts only) or the high end."),
+    ] = "low",  # type: ignore[assignment]
     format: FormatOpt = "table",  # type: ignore[assignment]
     explain: ExplainOpt = False,
     lang: LangOpt = None,
@@ -158,13 +167,14 @@ def check(
     except InputError as error:
         _fail(str(error))
     for card in cards:
-        failures = gate.evaluate(card, criteria_set.standard, needed, minima, old)
+        failures = gate.evaluate(card, criteria_set.standard, needed, minima, old, end=on_unknown.value)
         for failure in failures:
             sys.stderr.write(f"csr-rating: {card.report.file}: gate failed: {failure}\n")
         if not failures:
-            sys.stderr.write(
-                f"csr-rating: {card.report.file}: gate passed ({card.overall.stars:g}★, {card.overall.score:.1f})\n"
-            )
+            stars, points = gate.overall_at(card, on_unknown.value)
+            unsure = card.overall.range is not None and card.overall.range.low != card.overall.range.high
+            end = f", the {on_unknown.value} end of its range" if unsure else ""
+            sys.stderr.write(f"csr-rating: {card.report.file}: gate passed ({stars:g}★, {points:.1f}{end})\n")
         failed = failed or bool(failures)
     if failed:
         raise typer.Exit(EXIT_GATE)

@@ -27,8 +27,10 @@ def score(
     criteria: CriteriaSet,
     source: SourceMap | None = None,
     notes: list[str] | None = None,
+    questioned: frozenset[str] = frozenset(),
 ) -> Scorecard:
-    """Score ``report``; ``source`` (from the loader) lets evidence point at report lines."""
+    """Score ``report``; ``source`` (from the loader) lets evidence point at report lines.
+    Criteria in ``questioned`` depend on unknown facts: they get a question, not a suggestion."""
     source = source or SourceMap("<report>")
     standard = criteria.standard
     industry = criteria.catalog_for(report.meta.industry)
@@ -57,7 +59,7 @@ def score(
                 summary=outcome.summary,
                 evidence=[Evidence(text=f.text, line=source.line(f.loc)) for f in outcome.found],
                 missing=list(outcome.missing),
-                suggestion=render(criterion, outcome) if missed > MISSED else None,
+                suggestion=render(criterion, outcome) if missed > MISSED and criterion.id not in questioned else None,
                 gain=missed / total * weight if missed > MISSED else 0.0,
                 line=source.line(outcome.section),
             )
@@ -71,7 +73,7 @@ def score(
                 score=dim_score,
                 stars=standard.stars_for(dim_score),
                 criteria=[r for _, _, r in rows],
-                next_star=plan_next_star(standard, dim_score, rows, total),
+                next_star=plan_next_star(standard, dim_score, [r for r in rows if r[0].id not in questioned], total),
             )
         )
     overall_score = round(sum(d.score * d.weight for d in dimensions) / 100 + 1e-9, 1)

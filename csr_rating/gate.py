@@ -15,7 +15,8 @@ from pathlib import Path
 
 from csr_rating.criteria import Standard
 from csr_rating.errors import InputError
-from csr_rating.scorecard import Scorecard
+from csr_rating.render.json_format import READ_VERSIONS
+from csr_rating.scorecard import Range, Scorecard
 from csr_rating.yamlio import MAX_BYTES
 
 
@@ -76,8 +77,11 @@ def load_baseline(path: Path) -> dict[str, float]:
     except OSError as exc:
         raise InputError(shown, f"cannot read baseline: {exc.strerror or exc}") from None
     try:
-        if data["schema_version"] != 1:
-            raise InputError(shown, f"baseline schema_version {data['schema_version']!r} is not supported (1)")
+        if data["schema_version"] not in READ_VERSIONS:
+            supported = ", ".join(str(v) for v in READ_VERSIONS)
+            raise InputError(
+                shown, f"baseline schema_version {data['schema_version']!r} is not supported ({supported})"
+            )
         stars = {str(d["id"]): stars_value(d["stars"], shown) for d in data["dimensions"]}
         stars["overall"] = stars_value(data["overall"]["stars"], shown)
     except (KeyError, TypeError) as exc:
@@ -91,11 +95,15 @@ def evaluate(
     min_stars: float | None = None,
     minima: dict[str, float] | None = None,
     baseline: dict[str, float] | None = None,
+    end: str = "low",
 ) -> list[Failure]:
-    """Every way the scorecard fails the gate, overall first, then dimensions in standard order."""
+    """Every way the scorecard fails the gate, overall first, then dimensions in standard order.
+    While facts are unknown the gate reads the low end of the range (proven facts only), or the
+    high end with ``end="high"``."""
     failures: list[Failure] = []
-    subjects = [("overall", card.overall.stars, card.overall.score)]
-    subjects += [(d.id, d.stars, d.score) for d in card.dimensions]
+    high = end == "high"
+    subjects = [("overall", *_end(card.overall.range, card.overall.stars, card.overall.score, high))]
+    subjects += [(d.id, *_end(d.range, d.stars, d.score, high)) for d in card.dimensions]
     required = {"overall": min_stars} if min_stars is not None else {}
     required.update(minima or {})
     for subject, stars, score in subjects:
@@ -106,6 +114,16 @@ def evaluate(
         if before is not None and stars < before:
             failures.append(Failure(subject, before, stars, 0.0, regression=True))
     return failures
+
+
+def overall_at(card: Scorecard, end: str = "low") -> tuple[float, float]:
+    """(stars, score) of the overall rating at the gated end of its range."""
+    return _end(card.overall.range, card.overall.stars, card.overall.score, end == "high")
+
+
+def _end(found: Range | None, stars: float, score: float, high: bool) -> tuple[float, float]:
+    """(stars, score) at the chosen end of a range; the scorecard's own where there is none."""
+    return (found.high_stars, found.high) if high and found is not None else (stars, score)
 
 
 def _points_to(standard: Standard, stars: float) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import typing
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -379,6 +380,34 @@ class Waiver(Strict):
         return self.criterion or self.indicator or ""
 
 
+# Sections whose facts a draft may not show: how the report was made (process), its design
+# (readability), its special features (originality), and the forms and languages it is published in.
+UNKNOWABLE_ROOTS = ("process", "readability", "originality", "meta.formats", "meta.languages", "meta.assurance")
+UnknownPath = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=120)]
+
+
+def unknown_path_problem(path: str) -> str | None:
+    """Why ``path`` cannot be listed as unknown, or None: it must name a field of the sections in
+    ``UNKNOWABLE_ROOTS`` (a list's entries cannot be addressed one by one)."""
+    if not any(path == root or path.startswith(f"{root}.") or root.startswith(f"{path}.") for root in UNKNOWABLE_ROOTS):
+        return f"{path!r} cannot be unknown: only {', '.join(UNKNOWABLE_ROOTS)} and their fields can"
+    if path == "meta":
+        return "'meta' cannot be unknown as a whole: name meta.formats, meta.languages or meta.assurance"
+    model: type[BaseModel] = Report
+    for depth, part in enumerate(path.split(".")):
+        field = model.model_fields.get(part)
+        if field is None:
+            known = ", ".join(sorted(model.model_fields))
+            return f"{'.'.join(path.split('.')[: depth + 1])!r} is not a report field (known here: {known})"
+        listed = typing.get_origin(field.annotation) is list
+        options = (field.annotation, *typing.get_args(field.annotation))
+        inner = [] if listed else [a for a in options if isinstance(a, type) and issubclass(a, BaseModel)]
+        if depth < path.count(".") and not inner:
+            return f"{'.'.join(path.split('.')[: depth + 1])!r} has no sub-fields"
+        model = inner[0] if inner else model
+    return None
+
+
 class Report(Strict):
     """One CSR report, as structured facts."""
 
@@ -392,3 +421,22 @@ class Report(Strict):
     readability: Readability = Field(default_factory=lambda: Readability())
     originality: Originality = Field(default_factory=lambda: Originality())
     waivers: list[Waiver] = Field(default_factory=list, max_length=500)
+    unknown: list[UnknownPath] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Facts the report's source cannot show, as dotted field paths (process.leadership.final_review, "
+        "readability.pictures, or a whole section: process). A field listed here scores as given (worst case) "
+        "and at its best (best case): the rating becomes a range, and each unknown fact a question. "
+        "An omitted field that is not listed means 'not given', as before.",
+    )
+
+    @field_validator("unknown")
+    @classmethod
+    def _known_paths(cls, paths: list[str]) -> list[str]:
+        for path in paths:
+            problem = unknown_path_problem(path)
+            if problem:
+                raise ValueError(problem)
+        if len(set(paths)) < len(paths):
+            raise ValueError("a path is listed twice")
+        return paths

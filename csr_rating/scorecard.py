@@ -54,6 +54,26 @@ class NextStar(_Model):
     steps: list[Step]
 
 
+class Range(_Model):
+    """Where a score lies while some facts are unknown: as given (low) and at their best (high)."""
+
+    low: float
+    high: float
+    low_stars: float
+    high_stars: float
+
+
+class Question(_Model):
+    """An unknown fact that can move the rating, asked in plain words."""
+
+    field: str  # the unknown path it settles (Report.unknown)
+    answer_field: str  # the report field the answer is written to
+    question: I18n
+    kind: str  # yes_no, number, choice, choices, names, text
+    choices: list[str]
+    gain: float  # overall points the answer can add at most
+
+
 class DimensionResult(_Model):
     id: str
     name: I18n
@@ -62,6 +82,7 @@ class DimensionResult(_Model):
     stars: float
     criteria: list[CriterionResult]
     next_star: NextStar | None
+    range: Range | None = None
 
 
 class Overall(_Model):
@@ -69,6 +90,7 @@ class Overall(_Model):
     stars: float
     grade: I18n
     exemplary: bool
+    range: Range | None = None
 
 
 class Suggestion(_Model):
@@ -113,3 +135,4 @@ class Scorecard(_Model):
     suggestions: list[Suggestion]
     notes: list[str]
     waived: list[Waived] = []
+    questions: list[Question] = []

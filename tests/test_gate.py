@@ -74,7 +74,7 @@ def test_output_is_written_atomically_and_never_over_an_existing_file(cli, tmp_p
     assert run.code == 2 and "--force" in run.stderr
     assert target.read_text(encoding="utf-8") == "mine"
     assert cli("score", str(REFERENCE), "--format", "json", "--output", str(target), "--force").code == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 2
     assert [p.name for p in tmp_path.iterdir()] == ["card.json"]  # no temporary left behind
 
 

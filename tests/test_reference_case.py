@@ -45,7 +45,7 @@ def test_the_cli_json_gives_the_published_stars(cli):
     run = cli("score", str(REFERENCE), "--format", "json")
     assert run.code == 0, run.stderr
     doc = json.loads(run.stdout)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert {d["id"]: d["stars"] for d in doc["dimensions"]} == PUBLISHED
     assert doc["overall"]["stars"] == 5
 

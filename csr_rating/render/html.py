@@ -12,8 +12,8 @@ from html import escape
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.radar import Axis, radar
 from csr_rating.render.stars import glyphs, label
-from csr_rating.render.words import COMMON
-from csr_rating.scorecard import CriterionResult, DimensionResult, Scorecard, Suggestion
+from csr_rating.render.words import COMMON, up_to
+from csr_rating.scorecard import CriterionResult, DimensionResult, Range, Scorecard, Suggestion
 
 MANY = 8  # lists longer than this flow in columns, so 86 indicators stay one screen, not three
 WORDS: dict[str, I18n] = {
@@ -113,6 +113,7 @@ tr.total td { font-weight: 700; border-top: 2px solid var(--ink); border-bottom:
 .bar { display: inline-block; width: 64px; height: 8px; background: var(--soft); border-radius: 4px;
   overflow: hidden; vertical-align: middle; }
 .bar > span { display: block; height: 100%; background: var(--accent); }
+.grade .range { font-size: 0.85em; margin-top: 4px; }
 ol.suggestions { padding-left: 0; list-style: none; counter-reset: rank; margin: 0; }
 ol.suggestions li { display: grid; grid-template-columns: 2.2em 4em 9em 1fr; gap: 8px; padding: 6px 0;
   border-bottom: 1px solid var(--line); }
@@ -210,9 +211,27 @@ def _header(p: _Page) -> str:
 <div class="label">{p.w("overall")}</div>
 <div class="glyphs" aria-label="{_e(label(o.stars))}">{glyphs(o.stars)}</div>
 <div class="value">{_num(o.score)}</div>
-<div class="name">{p.t(o.grade)}</div>
+<div class="name">{p.t(o.grade)}</div>{_up_to(p)}
 </div>
 </header>"""
+
+
+def _up_to(p: _Page) -> str:
+    note = up_to(p.card.overall.range, len(p.card.questions), p.lang)
+    return f'\n<div class="range">{_e(note)}</div>' if note else ""
+
+
+def _questions(p: _Page, top: int) -> str:
+    if not p.card.questions:
+        return ""
+    items = "\n".join(
+        f'<li><span class="rank">{rank}.</span><span class="gain">+{_num(q.gain)}</span>'
+        f'<span class="dim"><code>{_e(q.answer_field)}</code></span><span>{_e(q.question.get(p.lang))}</span></li>'
+        for rank, q in enumerate(p.card.questions[: max(top, 0)], 1)
+    )
+    rest = len(p.card.questions) - max(top, 0)
+    more = f'\n<p class="empty">{_e(COMMON["more_questions"].get(p.lang).format(n=rest))}</p>' if rest > 0 else ""
+    return f'<h2>{_e(COMMON["questions"].get(p.lang))}</h2>\n<ol class="suggestions">\n{items}\n</ol>{more}'
 
 
 def _dimension_table(p: _Page) -> str:
@@ -221,7 +240,7 @@ def _dimension_table(p: _Page) -> str:
         rows.append(
             f'<tr id="row-{_e(d.id)}"><td><a href="#dim-{_e(d.id)}">{p.t(d.name)}</a></td>'
             f'<td class="num">{d.weight:g}%</td><td class="num">{_num(d.score)}</td>'
-            f'<td class="stars">{_e(label(d.stars))}</td>'
+            f'<td class="stars">{_e(label(d.stars))}{_e(_high(d.range))}</td>'
             f'<td><span class="bar"><span style="width:{_num(max(0.0, min(100.0, d.score)))}%"></span></span></td></tr>'
         )
     o = p.card.overall
@@ -237,6 +256,10 @@ def _dimension_table(p: _Page) -> str:
 {body}
 </tbody>
 </table>"""
+
+
+def _high(found: Range | None) -> str:
+    return f" – {label(found.high_stars)}" if found is not None and found.high > found.low else ""
 
 
 def _overview(p: _Page) -> str:
@@ -381,6 +404,7 @@ def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int =
             _header(p),
             _overview(p),
             _suggestions(p, top),
+            _questions(p, top),
             _evidence(p, explain),
             _waived(p),
             _notes(p),

@@ -1,4 +1,8 @@
-"""JSON: the versioned machine contract (``schema_version``). Fields are only ever added."""
+"""JSON: the versioned machine contract (``schema_version``). Fields are only ever added.
+
+Version 2 added the rating range while facts are unknown (``overall.range`` and each dimension's
+``range``: ``{low, high, low_stars, high_stars}``; low equals high when nothing is unknown) and the
+``questions`` that settle those facts, largest ``gain`` (overall points) first."""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import json
 from typing import Any
 
 from csr_rating.i18n import I18n, Lang
-from csr_rating.scorecard import Scorecard
+from csr_rating.scorecard import Range, Scorecard
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READ_VERSIONS = (1, 2)  # scorecards a baseline may be: version 1 lacks only the ranges and questions
 
 
 def _r(value: float) -> float:
@@ -31,6 +36,7 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
             "stars": card.overall.stars,
             "grade": t(card.overall.grade),
             "exemplary": card.overall.exemplary,
+            "range": _range(card.overall.range, card.overall.score, card.overall.stars),
         },
         "dimensions": [
             {
@@ -39,6 +45,7 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
                 "weight": d.weight,
                 "score": _r(d.score),
                 "stars": d.stars,
+                "range": _range(d.range, d.score, d.stars),
                 "criteria": [
                     {
                         "id": c.id,
@@ -74,8 +81,25 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
         "waived": [
             {"kind": w.kind, "id": w.id, "title": t(w.title), "reason": w.reason, "line": w.line} for w in card.waived
         ],
+        "questions": [
+            {
+                "field": q.answer_field,
+                "unknown": q.field,
+                "question": {"en": q.question.en, "zh": q.question.zh},
+                "kind": q.kind,
+                "choices": list(q.choices),
+                "gain": _r(q.gain),
+            }
+            for q in card.questions
+        ],
         "notes": list(card.notes),
     }
+
+
+def _range(found: Range | None, score: float, stars: float) -> dict[str, float]:
+    low, high = (found.low, found.high) if found else (score, score)
+    low_stars, high_stars = (found.low_stars, found.high_stars) if found else (stars, stars)
+    return {"low": _r(low), "high": _r(high), "low_stars": low_stars, "high_stars": high_stars}
 
 
 def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 0) -> str:

@@ -21,7 +21,7 @@ import re
 import csr_rating
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import COMMON
+from csr_rating.render.words import COMMON, up_to
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 SHOWN = 12  # items of a "missing" list shown in --explain
@@ -85,7 +85,8 @@ def _header(card: Scorecard, lang: Lang) -> list[str]:
         "",
         f"*{md(card.report.title)}*",
         "",
-        f"**{_w('overall', lang)}{COLON[lang]}{label(o.stars)} — {md(o.grade.get(lang))} — {o.score:.1f} / 100**",
+        f"**{_w('overall', lang)}{COLON[lang]}{label(o.stars)} — {md(o.grade.get(lang))} — {o.score:.1f} / 100**"
+        + (f" ({md(note)})" if (note := up_to(o.range, len(card.questions), lang)) else ""),
         "",
     ]
 
@@ -96,7 +97,23 @@ def _dimensions(card: Scorecard, lang: Lang) -> list[str]:
         "| --- | ---: | --- | ---: |",
     ]
     for d in card.dimensions:
-        lines.append(_row(md(d.name.get(lang)), f"{d.weight:g}%", label(d.stars), f"{d.score:.1f}"))
+        open_ = d.range is not None and d.range.high > d.range.low
+        stars = label(d.stars) + (f" – {label(d.range.high_stars)}" if open_ and d.range else "")
+        points = f"{d.score:.1f}" + (f"–{d.range.high:.1f}" if open_ and d.range else "")
+        lines.append(_row(md(d.name.get(lang)), f"{d.weight:g}%", stars, points))
+    return [*lines, ""]
+
+
+def _questions(card: Scorecard, lang: Lang, top: int) -> list[str]:
+    if not card.questions:
+        return []
+    lines = [f"### {_w('questions', lang)}", ""]
+    shown = card.questions[: max(0, top)]
+    for rank, q in enumerate(shown, 1):
+        lines.append(f"{rank}. **+{q.gain:.1f}** {md(q.question.get(lang))} (`{q.answer_field}`)")
+    rest = len(card.questions) - len(shown)
+    if rest > 0:
+        lines += ["", md(_w("more_questions", lang).format(n=rest))]
     return [*lines, ""]
 
 
@@ -191,7 +208,7 @@ def _footer(card: Scorecard, lang: Lang) -> list[str]:
 def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 10) -> str:
     """The rating as one Markdown document; ``explain`` adds a collapsed block per dimension."""
     lines = _header(card, lang) + _dimensions(card, lang)
-    lines += _suggestions(card, lang, top) + _nextlabel(card, lang) + _waived(card, lang)
+    lines += _suggestions(card, lang, top) + _questions(card, lang, top) + _nextlabel(card, lang) + _waived(card, lang)
     if explain:
         for d in card.dimensions:
             lines += _explain(d, lang)

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import COMMON
+from csr_rating.render.words import COMMON, up_to
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 WIDTH = 110
@@ -43,20 +43,41 @@ def _summary_table(card: Scorecard, lang: Lang) -> Table:
     table.add_column(_w("score", lang), justify="right")
     table.add_column(_w("stars", lang))
     for d in card.dimensions:
+        high = d.range.high_stars if d.range is not None and d.range.high > d.range.low else None
         table.add_row(
             f"{d.name.en} {d.name.zh}" if lang == "en" else d.name.zh,
             f"{d.weight:g}%",
-            f"{d.score:.1f}",
-            label(d.stars),
+            f"{d.score:.1f}" + (f"–{d.range.high:.1f}" if high is not None and d.range is not None else ""),
+            label(d.stars) + (f" – {label(high)}" if high is not None else ""),
         )
     table.add_section()
+    note = up_to(card.overall.range, len(card.questions), lang)
     table.add_row(
         Text(_w("overall", lang), style="bold"),
         "",
         Text(f"{card.overall.score:.1f}", style="bold"),
-        Text(f"{label(card.overall.stars)}  {card.overall.grade.get(lang)}", style="bold"),
+        Text(
+            f"{label(card.overall.stars)}  {card.overall.grade.get(lang)}" + (f" ({note})" if note else ""),
+            style="bold",
+        ),
     )
     return table
+
+
+def _questions(card: Scorecard, lang: Lang, top: int) -> list[RenderableType]:
+    if not card.questions:
+        return []
+    table = Table(title=_w("questions", lang), title_justify="left", show_header=False, box=None, padding=(0, 1))
+    table.add_column(justify="right")
+    table.add_column(justify="right")
+    table.add_column(overflow="fold")
+    for rank, q in enumerate(card.questions[:top], 1):
+        table.add_row(f"{rank}.", f"+{q.gain:.1f}", f"{q.question.get(lang)} ({q.answer_field})")
+    parts: list[RenderableType] = [table]
+    rest = len(card.questions) - top
+    if rest > 0:
+        parts.append(Text("  " + _w("more_questions", lang).format(n=rest)))
+    return parts
 
 
 def _suggestions(card: Scorecard, lang: Lang, top: int) -> list[RenderableType]:
@@ -131,6 +152,7 @@ def renderables(card: Scorecard, lang: Lang, explain: bool, top: int) -> list[Re
     if explain:
         parts.extend(_explain(d, lang) for d in card.dimensions)
     parts.extend(_suggestions(card, lang, top))
+    parts.extend(_questions(card, lang, top))
     parts.extend(_next_stars(card, lang))
     parts.extend(_waived(card, lang))
     return parts
