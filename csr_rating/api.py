@@ -16,7 +16,9 @@ from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, load_criteria, load_report, parse_text
 from csr_rating.report import Report
+from csr_rating.review import count_reviews
 from csr_rating.scorecard import Scorecard
+from csr_rating.yamlio import STDIN, read_text
 
 if TYPE_CHECKING:
     from csr_rating.ingest.pipeline import Draft
@@ -46,6 +48,14 @@ def rate(
         report, source = load_report(report_path)
     warnings = check_report(report, source, criteria)
     return score_range(report, criteria, source, notes=warnings)
+
+
+def reviews_left(report_path: Path | str) -> int:
+    """How many ``# review:`` notes an ingested YAML file still holds; 0 for a draft scored on the fly
+    or standard input, whose notes the author never saw."""
+    if str(report_path) == STDIN or is_draft(report_path):
+        return 0
+    return count_reviews(read_text(Path(report_path)))
 
 
 def ingest_draft(

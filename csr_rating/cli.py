@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -11,13 +12,16 @@ from typing import Annotated, NoReturn
 import typer
 
 from csr_rating import checks, gate
-from csr_rating.api import SCHEMAS, default_lang, industries, ingest_draft, json_schema, rate
+from csr_rating.api import SCHEMAS, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
 from csr_rating.criteria import CriteriaSet
 from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
 from csr_rating.loading import DEFAULT_STANDARD, load_criteria, standards_in
 from csr_rating.output import write_text
 from csr_rating.render import FORMATS
+from csr_rating.review import render_json as review_json
+from csr_rating.review import render_text as review_text
+from csr_rating.review import review as review_notes
 from csr_rating.scorecard import Scorecard
 
 EXIT_GATE = 1
@@ -33,6 +37,7 @@ app = typer.Typer(
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 DiffFormat = Enum("DiffFormat", {"table": "table", "json": "json"}, type=str)  # type: ignore[misc]
+ReviewFormat = Enum("ReviewFormat", {"text": "text", "json": "json"}, type=str)  # type: ignore[misc]
 Schema = Enum("Schema", {name: name for name in SCHEMAS}, type=str)  # type: ignore[misc]
 
 
@@ -120,8 +125,14 @@ def score(
     try:
         card = _scored(report, load_criteria(criteria, standard), industry, year)
         _deliver(_render(card, format, lang, explain, top), output, force)
+        left = reviews_left(report)
     except InputError as error:
         _fail(str(error))
+    if left:
+        items = '1 item marked "# review:" is' if left == 1 else f'{left} items marked "# review:" are'
+        sys.stderr.write(
+            f"csr-rating: {report}: {items} left; list them with: csr-rating review {shlex.quote(str(report))}\n"
+        )
 
 
 CONCATENATING = ("table", "markdown", "github")  # formats whose outputs for several reports can follow each other
@@ -225,6 +236,33 @@ def ingest(
         f"{stats.prose_figures} prose figures, {stats.chart_series} chart series, {stats.qualitative} practices, {stats.topics} topics; "
         f"{stats.reviews} items to review\n"
     )
+
+
+@app.command()
+def review(
+    report: Annotated[Path, typer.Argument(help='The YAML `csr-rating ingest` wrote ("-" reads standard input).')],
+    draft: Annotated[
+        Path | None,
+        typer.Option(help="The draft it was ingested from; default: the file its header names, next to it."),
+    ] = None,
+    format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="text or json.")] = "text",  # type: ignore[assignment]
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """List the `# review:` notes of an ingested draft, each with the draft line it came from."""
+    try:
+        result = review_notes(report, draft)
+        shown = "<stdin>" if str(report) == "-" else str(report)
+        _deliver(review_json(result) if format.value == "json" else review_text(result, shown), output, force)
+    except InputError as error:
+        _fail(str(error))
+    if not result.items:
+        sys.stderr.write(f'csr-rating: {shown}: no items marked "# review:" are left\n')
+    elif not result.draft_found and any(item.where for item in result.items):
+        named = (
+            f"the draft {result.draft_name!r} is not next to it" if result.draft_name else "its header names no draft"
+        )
+        sys.stderr.write(f"csr-rating: {shown}: {named}; pass --draft PATH to show the source lines\n")
 
 
 @app.command()
