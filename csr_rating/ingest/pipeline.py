@@ -44,6 +44,7 @@ from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.structure import masked, parts
 from csr_rating.ingest.tables import Row, extract_rows
 from csr_rating.ingest.topics import extract_topics
+from csr_rating.ingest.unseen import unseen
 from csr_rating.ingest.values import COMMON_UNITS, Units
 from csr_rating.ingest.writer import to_yaml
 from csr_rating.loading import load_criteria
@@ -123,6 +124,7 @@ def ingest_document(
     data["indicators"] += _structural(
         data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)}
     )
+    data["unknown"] = unseen(doc, data)
     report = _validate(data, doc.path, criteria)
     stats = Stats(
         table_rows=len(indicators),
