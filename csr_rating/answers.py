@@ -17,6 +17,7 @@ not have it": the path is settled and its key deleted, taking its own comments w
 from __future__ import annotations
 
 import functools
+import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -453,19 +454,38 @@ def apply_answers(yaml_text: str, answers: Mapping[str, Any], *, source: str) ->
 
 
 def load_answers(path: Path | str) -> dict[str, Any]:
-    """The answers an ``--answers`` file gives, each checked; errors name the file and line."""
+    """The answers an ``--answers`` file gives, each checked; errors name the file and line. Names
+    may stand for entries of a list of sections, as at the prompt (``[Unite against COVID-19]`` for
+    special features)."""
+    from csr_rating.questions import answer_value  # questions imports the scoring; answers stays light
+
     shown = str(path)
     text = read_text(Path(path))
     file, source = parse_text(AnswersFile, text, shown)
+    answers: dict[str, Any] = {}
     for key, value in file.answers.items():
         try:
-            check_answer(key, value)
+            check_answer(key, value if _names_for_sections(key, value) is None else answer_value(key, value))
+            answers[key] = answer_value(key, value)
         except AnswerError as exc:
             raise source.error(("answers", key), str(exc)) from None
-    overlap = _overlap(list(file.answers))
+    overlap = _overlap(list(answers))
     if overlap:
         raise source.error(("answers", overlap[1]), _overlap_message(*overlap))
-    return dict(file.answers)
+    return answers
+
+
+def _names_for_sections(path: str, value: Any) -> list[str] | None:
+    """``value`` when it is a list of names for a field that holds a list of sections (special
+    features, testimonials): the names are converted first, as at the prompt."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or not value:
+        return None
+    try:
+        annotation = field_annotation(path)
+    except ValueError:
+        return None
+    inner = [m for m in models_in(annotation)]
+    return value if inner and typing.get_origin(annotation) is list else None
 
 
 def write_answers(draft: Path | str, text: str, *, in_place: bool, output: Path | None, force: bool) -> Path:

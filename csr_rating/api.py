@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,13 +12,13 @@ from pydantic import TypeAdapter
 from csr_rating.catalog import CatalogFile
 from csr_rating.consistency import check_report
 from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard, StandardOverlay
-from csr_rating.ranging import score_range
 from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, load_criteria, load_report, parse_text
+from csr_rating.ranging import score_range
 from csr_rating.report import Report
 from csr_rating.review import count_reviews
-from csr_rating.scorecard import Scorecard
+from csr_rating.scorecard import Question, Scorecard
 from csr_rating.yamlio import STDIN, read_text
 
 if TYPE_CHECKING:
@@ -56,6 +57,28 @@ def reviews_left(report_path: Path | str) -> int:
     if str(report_path) == STDIN or is_draft(report_path):
         return 0
     return count_reviews(read_text(Path(report_path)))
+
+
+def answer(
+    report_path: Path | str,
+    criteria: CriteriaSet,
+    ask: Callable[[list[Question]], dict[str, Any]],
+) -> tuple[str, dict[str, Any], Scorecard | None]:
+    """The report YAML with the answers ``ask`` gives to its ranked questions: (new text, answers,
+    the new scorecard). With no answers the text is unchanged and there is no new scorecard."""
+    from csr_rating.asking import apply
+
+    text = read_text(Path(report_path))
+    report, source = parse_text(Report, text, str(report_path))
+    check_report(report, source, criteria)
+    card = score_range(report, criteria, source)
+    given = ask(card.questions)
+    if not given:
+        return text, given, None
+    new = apply(text, report, given, source=str(report_path))
+    answered, new_source = parse_text(Report, new, f"{report_path} (answered)")
+    notes = check_report(answered, new_source, criteria)
+    return new, given, score_range(answered, criteria, new_source, notes)
 
 
 def ingest_draft(

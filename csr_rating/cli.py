@@ -7,12 +7,14 @@ import shlex
 import sys
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 from csr_rating import checks, gate
-from csr_rating.api import SCHEMAS, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
+from csr_rating.answers import load_answers, write_answers
+from csr_rating.api import SCHEMAS, answer, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
+from csr_rating.asking import interview
 from csr_rating.criteria import CriteriaSet
 from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
@@ -22,7 +24,7 @@ from csr_rating.render import FORMATS
 from csr_rating.review import render_json as review_json
 from csr_rating.review import render_text as review_text
 from csr_rating.review import review as review_notes
-from csr_rating.scorecard import Scorecard
+from csr_rating.scorecard import Question, Scorecard
 
 EXIT_GATE = 1
 EXIT_INPUT = 2
@@ -263,6 +265,65 @@ def review(
             f"the draft {result.draft_name!r} is not next to it" if result.draft_name else "its header names no draft"
         )
         sys.stderr.write(f"csr-rating: {shown}: {named}; pass --draft PATH to show the source lines\n")
+
+
+@app.command()
+def ask(
+    report: Annotated[Path, typer.Argument(help="The report YAML an ingest wrote (or any report with `unknown:`).")],
+    answers: Annotated[
+        Path | None, typer.Option(help="Take the answers from FILE (answers: {field: value}) instead of asking.")
+    ] = None,
+    in_place: Annotated[bool, typer.Option(help="Write the answers into REPORT itself (atomically).")] = False,
+    lang: LangOpt = None,
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the answered report to FILE.")] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Ask the questions REPORT leaves open, largest gain first, and write the answers into its YAML
+    (comments and review notes kept). Enter skips a question; '-' says the report does not have it."""
+    try:
+        if in_place == (output is not None):
+            raise InputError(str(report), "pass -o FILE for the answered report, or --in-place to update this file")
+        criteria_set = load_criteria(criteria, standard)
+        chosen: dict[str, Any] = load_answers(answers) if answers is not None else {}
+
+        def ask_them(questions: list[Question]) -> dict[str, Any]:
+            if answers is not None:
+                return chosen
+            if not questions:
+                return {}
+            language = lang.value if lang is not None else "en"
+            return interview(questions, _read_answer, language, _say)  # type: ignore[arg-type]
+
+        text, given, card = answer(report, criteria_set, ask_them)
+        if card is None:
+            sys.stderr.write(f"csr-rating: {report}: no answers; nothing written\n")
+            return
+        where = write_answers(report, text, in_place=in_place, output=output, force=force)
+    except InputError as error:
+        _fail(str(error))
+    rng = card.overall.range
+    now = f"{card.overall.stars:g}★" + (
+        f" (up to {rng.high_stars:g}★)" if rng and rng.high_stars > rng.low_stars else ""
+    )
+    sys.stderr.write(
+        f"csr-rating: {where}: {len(given)} answers written; now {now}, {len(card.questions)} questions left\n"
+    )
+
+
+def _read_answer(prompt: str) -> str:
+    """One typed line, the prompt on stderr (stdout stays clean); EOF ends the interview."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(text + "\n")
 
 
 @app.command()

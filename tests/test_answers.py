@@ -423,6 +423,7 @@ Total energy consumption (MWh) 48,200 47,100 45,900
 
 def test_answers_into_an_ingested_draft_keep_its_comments_and_still_load(criteria: CriteriaSet) -> None:
     ingested = ingest_document(from_text(INGEST_TEXT, "draft.txt"), criteria=criteria).yaml
+    ingested = ingested.split("\nunknown:")[0].rstrip("\n") + "\n"  # its own list, the last section, replaced
     text = with_unknown(ingested, "process.leadership.final_review", "readability.pictures", "meta.release_cycle")
     answers = {
         "process.leadership.final_review": "Chairman",

@@ -5,7 +5,6 @@ a question can only narrow the range. Reports with nothing unknown score exactly
 
 from __future__ import annotations
 
-import typing
 from typing import Any
 
 import pytest
@@ -13,14 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from csr_rating.api import rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.engine import score
 from csr_rating.loading import load_report
 from csr_rating.questions import answer_value, kind_of, leaves, wordings
 from csr_rating.ranging import score_range
 from csr_rating.report import UNKNOWABLE_ROOTS, Report
-from csr_rating.unknowns import annotation_at, best_case, covers, unwrap
+from csr_rating.unknowns import annotation_at, covers, unwrap
 from tests.conftest import REFERENCE
 
 LEAVES = sorted(wordings())
@@ -85,7 +83,9 @@ class TestRange:
         card = score_range(Report.model_validate({**data, "unknown": ["process.preparation_team"]}), criteria)
         assert "procedure.preparation-team" not in {s.criterion for s in card.suggestions}
         for d in card.dimensions:
-            assert all(step.criterion != "procedure.preparation-team" for step in (d.next_star.steps if d.next_star else []))
+            assert all(
+                step.criterion != "procedure.preparation-team" for step in (d.next_star.steps if d.next_star else [])
+            )
 
     def test_a_whole_section_is_asked_field_by_field_largest_gain_first(self, criteria):
         reference = _reference()
@@ -95,7 +95,10 @@ class TestRange:
         assert reference.process.management_rules == []
         empty = _with(_reference(), process={}, unknown=["process"])
         asked = score_range(empty, criteria).questions
-        assert {q.answer_field for q in asked} >= {"process.preparation_team.lead_department", "process.leadership.final_review"}
+        assert {q.answer_field for q in asked} >= {
+            "process.preparation_team.lead_department",
+            "process.leadership.final_review",
+        }
         assert [q.gain for q in asked] == sorted((q.gain for q in asked), reverse=True)
         assert all(q.field == "process" for q in asked)
 
@@ -171,7 +174,9 @@ def _answered(report: Report, leaf: str, value: Any) -> Report:
     return Report.model_validate({**data, "unknown": unknown})
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_answering_a_question_only_narrows_the_range(criteria, data):
     sections = ["process", "readability", "originality"]

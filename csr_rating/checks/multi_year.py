@@ -84,7 +84,11 @@ def _count(params: MultiYearParams, ctx: Context) -> Outcome:
         bands.score(len(long)),
         text(f"{len(long)} {scope_en} with {years.en}", f"{len(long)}个指标有{years.zh}"),
         tuple(
-            Finding(f"{ind.name}: {min(ind.years)}–{max(ind.years)}", ("indicators", i, "values" if ind.values else "chart_years")) for i, ind in long
+            Finding(
+                f"{ind.name}: {min(ind.years)}–{max(ind.years)}",
+                ("indicators", i, "values" if ind.values else "chart_years"),
+            )
+            for i, ind in long
         ),
         missing,
         section=("indicators",),

@@ -211,7 +211,9 @@ def _title_display(raw: str) -> str:
         raw = clean(re.sub(r"^\d+(?![\d\s]*年)\s*", "", after_han_stop(raw)))
         if TITLE_NOT_ZH_RE.search(raw):
             return ""
-        raw = re.sub(r"^第[一二三四五六七八九十百\d]+[份部本期次]", "", raw)  # "第一份社会责任报告": the kind, not a title
+        raw = re.sub(
+            r"^第[一二三四五六七八九十百\d]+[份部本期次]", "", raw
+        )  # "第一份社会责任报告": the kind, not a title
         return raw if len(raw) >= 6 else ""
     words = strip_leading(raw.split())
     title = " ".join(words)
@@ -286,7 +288,11 @@ def _org_candidates(flow: Flow) -> dict[str, tuple[str, int, int]]:
 def _zh_name_before(text: str, end: int) -> str:
     """The name part before a Chinese company-form suffix: spaces an OCR put between characters
     closed, the sentence words before it dropped ("报告覆盖北京银行…" -> "北京银行")."""
-    window = re.sub(r"(?<=[\u3400-\u9fffA-Za-z0-9（()）])[ \t\n]+(?=[\u3400-\u9fffA-Za-z0-9（()）])", "", text[max(0, end - 45) : end])
+    window = re.sub(
+        r"(?<=[\u3400-\u9fffA-Za-z0-9（()）])[ \t\n]+(?=[\u3400-\u9fffA-Za-z0-9（()）])",
+        "",
+        text[max(0, end - 45) : end],
+    )
     run = ORG_ZH_NAME_RE.search(window)
     if run is None:
         return ""
@@ -394,7 +400,9 @@ def _languages(flow: Flow) -> list[Noted]:
     # the language the draft is written in first: it is the output's default (an English report that
     # says it is also published in Chinese is read in English)
     own = found.pop(flow.doc.language, None) or Noted(
-        flow.doc.language, review="the language the draft is written in; the text names only other versions", confidence=0.6
+        flow.doc.language,
+        review="the language the draft is written in; the text names only other versions",
+        confidence=0.6,
     )
     return [own, *found.values()]
 

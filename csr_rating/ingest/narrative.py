@@ -259,9 +259,7 @@ def _stated_year(sentence: str, year: int) -> int | None:
     return None
 
 
-def _figure_near(
-    sentence: str, phrase: str, item: CatalogIndicator
-) -> tuple[float | int, str | None, int, int] | None:
+def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[float | int, str | None, int, int] | None:
     """The figure nearest the indicator's name in a short sentence (within WINDOW characters; a
     year is not a figure; a share indicator needs a percentage)."""
     if len(sentence) > MAX_SENTENCE:
@@ -308,7 +306,8 @@ _COMPARISON = {
         r"\brank(?:ed|ing|s)?\b|\bNo\.\s*\d+\s+(?:in|among)\b|\btop\s+\d+\b|排名|名列|位列|位居第|排行", re.IGNORECASE
     ),
     "industry": re.compile(
-        r"industry average|industry[- ]leading|industry benchmark|行业平均|行业领先|行业第一|高于行业|优于行业", re.IGNORECASE
+        r"industry average|industry[- ]leading|industry benchmark|行业平均|行业领先|行业第一|高于行业|优于行业",
+        re.IGNORECASE,
     ),
     "peer": re.compile(r"\bpeers?\b|\bcompetitors?\b|同行|同业|对标", re.IGNORECASE),
 }

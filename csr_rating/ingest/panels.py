@@ -67,7 +67,8 @@ _BOX_UNIT = re.compile(
     r"千瓦时|千瓦|兆瓦|瓦时|平方米|立方米|亩|公顷|吨标准煤|吨标煤|千克|克|升|箱|标箱|架次|班次|人时|课时|学时|笔|张|棵|株))$"
 )
 _CHANGE = re.compile(
-    r"同比|增长|下降|提升|提高|增幅|降幅|减少|增加|降低|上升|比上年|较上年|change|increase|decrease|growth", re.IGNORECASE
+    r"同比|增长|下降|提升|提高|增幅|降幅|减少|增加|降低|上升|比上年|较上年|change|increase|decrease|growth",
+    re.IGNORECASE,
 )
 _LEAD_OUT = re.compile(r"(?:达到|达|为|约为|约|超过|超|共计|累计|合计|总计)$")  # "人均培训时长达" -> "人均培训时长"
 _FIGURE_STARTS = frozenset("0123456789+-")

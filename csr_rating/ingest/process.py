@@ -168,7 +168,9 @@ def _subsidiary_reports(flow: Flow) -> list[Noted]:
     for start, end in flow.sentences(SUBSIDIARY_REPORT_NEEDLES, everywhere=True):
         match = SUBSIDIARY_REPORT_RE.search(flow.text, start, end)
         if match:  # our own words, not the draft's sentence
-            text = "下属企业发布自己的社会责任报告" if match.group("who") else "Subsidiaries publish reports of their own"
+            text = (
+                "下属企业发布自己的社会责任报告" if match.group("who") else "Subsidiaries publish reports of their own"
+            )
             review = "subsidiaries' own reports, as the text says; name them if you can"
             return [noted(text, flow, match.start(), review, 0.6)]
     return []

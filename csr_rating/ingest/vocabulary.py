@@ -138,9 +138,26 @@ ORG_ZH_NAME_RE = re.compile(r"(?:[\u3400-\u9fffA-Za-z0-9·]|[（(][\u3400-\u9fff
 ORG_ZH_STOP = '是为由对向的了在将经据于从把被给让请我您為對與於從將讓請：:，,、“”"《》「」【】 '
 # Words a name never holds: a run is cut after the last of them (a cover's title glued to the name
 # below it, "…社会责任报告海南航空股份有限公司"; a list of channels, "…官方微博重庆长安汽车…").
-ORG_ZH_CUT_AFTER = ("报告书", "报告", "報告", "報吿", "简介", "说明", "微博", "微信", "网站", "均指", "是指", "简称", "年度", "月")
+ORG_ZH_CUT_AFTER = (
+    "报告书",
+    "报告",
+    "報告",
+    "報吿",
+    "简介",
+    "说明",
+    "微博",
+    "微信",
+    "网站",
+    "均指",
+    "是指",
+    "简称",
+    "年度",
+    "月",
+)
 # Before a name: the company it names belongs to the publisher (所属天津港劳务发展有限公司).
-ORG_SUBSIDIARY_BEFORE_RE = re.compile(r"(?:所属|下属|旗下|子公司|分公司|控股的|参股|投资的|subsidiary|subsidiaries)\s*$", re.I)
+ORG_SUBSIDIARY_BEFORE_RE = re.compile(
+    r"(?:所属|下属|旗下|子公司|分公司|控股的|参股|投资的|subsidiary|subsidiaries)\s*$", re.I
+)
 # After a name: the report calls it "the company" or "we" from here on — the publisher itself.
 ORG_SELF_AFTER_RE = re.compile(
     r"\s*[（(]\s*(?:以下|下文)?\s*(?:简\s*称|称|統稱|简称为|称为)?\s*[“\"「『]?\s*(?:本\s*公\s*司|公\s*司|本\s*集\s*团|集\s*团|我\s*们|我司|本行)(?![\u3400-\u9fff])"
@@ -786,7 +803,10 @@ STRUCTURE: dict[str, dict[str, Any]] = {
     "expert_comment": {
         "needed": 2,
         "needles": ["expert", "professor", "专家", "教授", "研究员", "导师"],
-        "markers": [r"^(?:expert\s+comments?|expert\s+review|专家点评|专家评价|专家评论)\b", r"professor|教授|研究员|博士生导师"],
+        "markers": [
+            r"^(?:expert\s+comments?|expert\s+review|专家点评|专家评价|专家评论)\b",
+            r"professor|教授|研究员|博士生导师",
+        ],
     },
     "content_index": {
         "heading": r"content\s+index|index\s+(?:of|to)\s+(?:the\s+)?(?:gri|cass|indicators|hkex|esg)|gri\s+(?:standards?\s+)?index|"
@@ -799,12 +819,31 @@ STRUCTURE: dict[str, dict[str, Any]] = {
 # (narrative.py maps both the catalog's phrases and the draft's words through it, after stemming a
 # plural). "-ization" words follow one rule; the rest are listed.
 SPELLING_VARIANTS: dict[str, str] = {
-    "labor": "labour", "behavior": "behaviour", "color": "colour", "favor": "favour", "harbor": "harbour",
-    "neighbor": "neighbour", "neighborhood": "neighbourhood", "center": "centre", "fiber": "fibre", "liter": "litre",
-    "program": "programme", "defense": "defence", "license": "licence", "catalog": "catalogue",
-    "enrollment": "enrolment", "fulfillment": "fulfilment", "sulfur": "sulphur", "aluminum": "aluminium",
-    "tire": "tyre", "gray": "grey", "modeling": "modelling", "traveling": "travelling", "counseling": "counselling",
-    "labeling": "labelling", "organizational": "organisational",
+    "labor": "labour",
+    "behavior": "behaviour",
+    "color": "colour",
+    "favor": "favour",
+    "harbor": "harbour",
+    "neighbor": "neighbour",
+    "neighborhood": "neighbourhood",
+    "center": "centre",
+    "fiber": "fibre",
+    "liter": "litre",
+    "program": "programme",
+    "defense": "defence",
+    "license": "licence",
+    "catalog": "catalogue",
+    "enrollment": "enrolment",
+    "fulfillment": "fulfilment",
+    "sulfur": "sulphur",
+    "aluminum": "aluminium",
+    "tire": "tyre",
+    "gray": "grey",
+    "modeling": "modelling",
+    "traveling": "travelling",
+    "counseling": "counselling",
+    "labeling": "labelling",
+    "organizational": "organisational",
 }  # singular words: narrative.py stems a plural first
 SPELLING_SUFFIXES: tuple[tuple[str, str], ...] = (("ization", "isation"),)
 
@@ -833,7 +872,9 @@ CONTENT_INDEX: dict[str, Any] = {
     "version": r"CASS[-\s]*CSR\s*([1-9]\.\d)|指南\s*([1-9]\.\d)",
 }
 # Where a letter or statement ends at the latest: the report speaks again.
-STRUCTURE_STOP_RE = re.compile(r"reader\s+feedback|feedback\s+form|dear\s+readers|读者意见|意见反馈|反馈表|尊敬的读者", re.I)
+STRUCTURE_STOP_RE = re.compile(
+    r"reader\s+feedback|feedback\s+form|dear\s+readers|读者意见|意见反馈|反馈表|尊敬的读者", re.I
+)
 # A table-of-contents line: a title, dot leaders, a page number.
 TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{6,})\s*\d{1,3}\s*$")
 # A standard's disclosure code (GRI 305-1, CASS-CSR M2.8, HKEX KPI A1.1 / B5.2): a line holding one is an
@@ -853,7 +894,14 @@ RULE_NAME_RE = re.compile(
     r"(?:Measures|Rules|Regulations|Policy|Policies|Guidelines|Procedures|System|Provisions))[”\"]",
 )
 # Subsidiaries that publish their own reports: who, then what they publish.
-SUBSIDIARY_REPORT_NEEDLES = ("社会责任报告", "可持续发展报告", "esg", "csr report", "sustainability report", "social responsibility report")
+SUBSIDIARY_REPORT_NEEDLES = (
+    "社会责任报告",
+    "可持续发展报告",
+    "esg",
+    "csr report",
+    "sustainability report",
+    "social responsibility report",
+)
 SUBSIDIARY_REPORT_RE = re.compile(
     r"(?P<who>(?:所属|下属|成员|控股|旗下|二级|子|分)(?:企业|公司|单位|子公司)|(?:\d+|[一二三四五六七八九十]+)\s*家\s*(?:企业|公司|单位|子公司))"
     r"[^。；]{0,40}?(?:发布|编制|编写|出版)[^。；]{0,12}?(?:社会责任报告|可持续发展报告|ESG报告)"
@@ -890,7 +938,10 @@ RANKING_LISTS: tuple[tuple[str, str], ...] = (
     ("World's most valuable brands", r"most\s+valuable\s+brands?|最具价值品牌|品牌价值\s*(?:500|100)\s*强"),
 )
 RANKING_LISTS_RE = [re.compile(pattern, re.I) for _, pattern in RANKING_LISTS]
-RANK_WORD_RE = re.compile(r"排名|排行|名列|位列|位居|居第|第\s*\d{1,4}\s*[位名]|\brank(?:ed|ing|s)?\b|\bNo\.\s*\d|\b\d{1,4}(?:st|nd|rd|th)\b", re.I)
+RANK_WORD_RE = re.compile(
+    r"排名|排行|名列|位列|位居|居第|第\s*\d{1,4}\s*[位名]|\brank(?:ed|ing|s)?\b|\bNo\.\s*\d|\b\d{1,4}(?:st|nd|rd|th)\b",
+    re.I,
+)
 RANK_NUMBER_RE = re.compile(
     r"第\s*(?P<a>\d{1,4})\s*[位名]|(?:No\.|#)\s*(?P<b>\d{1,4})\b|\b(?P<c>\d{1,4})(?:st|nd|rd|th)\b|"
     r"(?:排名|位列|名列|ranked)\s*(?P<d>\d{1,4})\b",
@@ -938,7 +989,14 @@ CHART_TRAILING = ("情况", "绩效", "变化", "趋势", "走势", "对比", "�
 CHART_RESIDUE_RE = re.compile(  # a line a chart leaves in the text: figures, years, a legend, a unit
     r"^[\s\d.,%‰％■□●◆▲\-–—|丨/:：（）()]+$|^[■□●◆▲].{0,40}$|^[(（]?(?:单位[:：])?\s*[\u4e00-\u9fffA-Za-z%/]{1,6}[)）]?$"
 )
-CHART_GROUP_WORDS = ("情况", "概况", "绩效", "工作进展", "overview", "performance")  # a title naming a group: the legend names the series
+CHART_GROUP_WORDS = (
+    "情况",
+    "概况",
+    "绩效",
+    "工作进展",
+    "overview",
+    "performance",
+)  # a title naming a group: the legend names the series
 CHART_LEGEND_MARK_RE = re.compile(r"\s*[■□●◆▲丨|]\s*")  # a legend's key marks: "■营业收入■利润总额"
 CHART_LEGEND_GAP = 4  # lines between a title and its legend at most
 CHART_WINDOW = 15  # lines after a title searched for what the chart left in the text
@@ -956,5 +1014,6 @@ PEER_TABLE_MIN_ROWS = 3  # companies listed below the header, each with a figure
 # and lines that are headings, not captions ("二、股东与债权人的权益", "案例一：...").
 AXIS_LABEL_NOISE_RE = re.compile(r"^(?:[•·●◆▪■□\-–—~vV]{1,3}\s*)+")
 AXIS_NOT_LABEL_RE = re.compile(
-    r"^[一二三四五六七八九十]+[、.．]|^第.{1,3}[章节部分]|案例|case\s+study|chapter|section|www\.|https?:|说明|数据库", re.I
+    r"^[一二三四五六七八九十]+[、.．]|^第.{1,3}[章节部分]|案例|case\s+study|chapter|section|www\.|https?:|说明|数据库",
+    re.I,
 )

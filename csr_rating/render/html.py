@@ -259,7 +259,7 @@ def _dimension_table(p: _Page) -> str:
 
 
 def _high(found: Range | None) -> str:
-    return f" – {label(found.high_stars)}" if found is not None and found.high > found.low else ""
+    return f" – {label(found.high_stars)}" if found is not None and found.high_stars > found.low_stars else ""
 
 
 def _overview(p: _Page) -> str:

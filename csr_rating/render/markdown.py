@@ -98,7 +98,8 @@ def _dimensions(card: Scorecard, lang: Lang) -> list[str]:
     ]
     for d in card.dimensions:
         open_ = d.range is not None and d.range.high > d.range.low
-        stars = label(d.stars) + (f" – {label(d.range.high_stars)}" if open_ and d.range else "")
+        higher = d.range is not None and d.range.high_stars > d.stars
+        stars = label(d.stars) + (f" – {label(d.range.high_stars)}" if higher and d.range else "")
         points = f"{d.score:.1f}" + (f"–{d.range.high:.1f}" if open_ and d.range else "")
         lines.append(_row(md(d.name.get(lang)), f"{d.weight:g}%", stars, points))
     return [*lines, ""]

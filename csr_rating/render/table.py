@@ -43,11 +43,12 @@ def _summary_table(card: Scorecard, lang: Lang) -> Table:
     table.add_column(_w("score", lang), justify="right")
     table.add_column(_w("stars", lang))
     for d in card.dimensions:
-        high = d.range.high_stars if d.range is not None and d.range.high > d.range.low else None
+        open_ = d.range is not None and d.range.high > d.range.low
+        high = d.range.high_stars if d.range is not None and d.range.high_stars > d.stars else None
         table.add_row(
             f"{d.name.en} {d.name.zh}" if lang == "en" else d.name.zh,
             f"{d.weight:g}%",
-            f"{d.score:.1f}" + (f"–{d.range.high:.1f}" if high is not None and d.range is not None else ""),
+            f"{d.score:.1f}" + (f"–{d.range.high:.1f}" if open_ and d.range is not None else ""),
             label(d.stars) + (f" – {label(high)}" if high is not None else ""),
         )
     table.add_section()

@@ -29,7 +29,7 @@ COMMON: dict[str, I18n] = {
 
 def up_to(found: Range | None, questions: int, lang: Lang) -> str:
     """ "up to 5★ with 6 unanswered questions" where unknown facts leave the rating open; else ""."""
-    if found is None or found.high_stars == found.low_stars and found.high == found.low:
+    if found is None or found.high_stars <= found.low_stars:
         return ""
     stars = f"{found.high_stars:g}★"
     key = "up_to_one" if questions == 1 else "up_to"
