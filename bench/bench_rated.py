@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from csr_rating.engine import score  # noqa: E402
+from csr_rating.ranging import score_range  # noqa: E402
 from csr_rating.ingest.pipeline import ingest  # noqa: E402
 from csr_rating.loading import load_criteria  # noqa: E402
 from tests.ingest_fixtures import cut_rating_letter  # noqa: E402
@@ -43,23 +43,34 @@ def main() -> int:
         print(f"skipped: {SHARED} not found")
         return 0
     criteria = load_criteria()
-    within = total = 0
+    within = total = inside = cells = narrow = 0
     with tempfile.TemporaryDirectory() as folder:
         texts = {"china-telecom-2020 (letter cut)": _letter_cut(seed, Path(folder)), "cnbm-2016": cnbm}
         for name, path in texts.items():
-            card = score(ingest(path, criteria=criteria).report, criteria)
-            stars = {d.id: d.stars for d in card.dimensions} | {"overall": card.overall.stars}
-            print(f"{name}  (industry {card.report.industry})")
-            print(f"  {'dimension':<14}{'ingested':>9}{'published':>10}")
+            card = score_range(ingest(path, criteria=criteria).report, criteria)
+            ranges = {d.id: d.range for d in card.dimensions} | {"overall": card.overall.range}
+            print(f"{name}  (industry {card.report.industry}; {len(card.questions)} questions)")
+            print(f"  {'dimension':<14}{'low':>6}{'high':>6}{'published':>10}")
             for dim in (*DIMENSIONS, "overall"):
-                mark = ""
+                found = ranges[dim]
+                assert found is not None
+                low, high, published = found.low_stars, found.high_stars, PUBLISHED[name][dim]
+                marks = []
+                ok_in = low <= published <= high
+                inside += ok_in
+                cells += 1
+                marks.append("inside" if ok_in else "outside")
                 if dim in TEXT_SHOWS:
-                    ok = abs(stars[dim] - PUBLISHED[name][dim]) <= 0.5
+                    ok = abs(low - published) <= 0.5
                     within += ok
                     total += 1
-                    mark = "  ok" if ok else "  off"
-                print(f"  {dim:<14}{stars[dim]:>9g}{PUBLISHED[name][dim]:>10g}{mark}")
-    print(f"within half a star on the dimensions a text shows: {within} of {total}")
+                    narrow += high - low <= 1
+                    marks.append("low within ½★" if ok else "low off")
+                    marks.append(f"width {high - low:g}★")
+                print(f"  {dim:<14}{low:>6g}{high:>6g}{published:>10g}  {', '.join(marks)}")
+    print(f"published star inside [low, high]: {inside} of {cells} (dimensions and overall)")
+    print(f"low end within half a star on the dimensions a text shows: {within} of {total}")
+    print(f"range at most 1 star wide on those dimensions: {narrow} of {total}")
     return 0
 
 
