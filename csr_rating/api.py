@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
+from csr_rating.calibration import RatedSet
 from csr_rating.catalog import CatalogFile
 from csr_rating.consistency import check_report
 from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard, StandardOverlay
+from csr_rating.errors import InputError
 from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, load_criteria, load_report, parse_text
@@ -22,6 +24,8 @@ from csr_rating.scorecard import Question, Scorecard
 from csr_rating.yamlio import STDIN, read_text
 
 if TYPE_CHECKING:
+    from csr_rating.calibration import Run
+    from csr_rating.fitting import Knob
     from csr_rating.ingest.pipeline import Draft
 
 SCHEMAS: dict[str, Any] = {
@@ -29,6 +33,7 @@ SCHEMAS: dict[str, Any] = {
     "standard": Standard | StandardOverlay,  # a standard of its own, or an overlay that extends one
     "criteria": DimensionCriteria,
     "catalog": CatalogFile,
+    "rated": RatedSet,  # a rated set for csr-rating calibrate
 }
 
 
@@ -79,6 +84,53 @@ def answer(
     answered, new_source = parse_text(Report, new, f"{report_path} (answered)")
     notes = check_report(answered, new_source, criteria)
     return new, given, score_range(answered, criteria, new_source, notes)
+
+
+def answer_loaded(text: str, shown: str, answers_path: Path, criteria: CriteriaSet) -> str:
+    """Report YAML text with an answers file applied (as ``csr-rating ask --answers`` would), unwritten."""
+    from csr_rating.answers import load_answers
+    from csr_rating.asking import apply
+
+    report, source = parse_text(Report, text, shown)
+    check_report(report, source, criteria)
+    return apply(text, report, load_answers(answers_path), source=shown)
+
+
+def calibrate(rated_path: Path, criteria: CriteriaSet, *, fit: bool = False) -> tuple[Run, dict[Knob, float] | None]:
+    """Score every report of a rated set beside its published stars; with ``fit``, fit the criteria's
+    free parameters on them and add leave-one-out agreement. Returns the run and the fitted values."""
+    from csr_rating.calibration import Run, Scored, load_entry, load_set, ranges_of
+    from csr_rating.fitting import Evaluator, knobs, leave_one_out
+    from csr_rating.fitting import fit as fit_knobs
+
+    rated = load_set(rated_path)
+    scored: list[Scored] = []
+    notes: list[str] = []
+    for entry in rated.reports:
+        report = load_entry(entry, rated_path.parent, criteria)
+        if report is None:
+            notes.append(f"{entry.id}: {entry.report} not found; skipped (optional)")
+            continue
+        if entry.standard != criteria.standard.id:
+            notes.append(f"{entry.id}: rated under {entry.standard}, scored under {criteria.standard.id}")
+        scored.append(Scored(entry, report, score_range(report, criteria)))
+    if not scored:
+        raise InputError(str(rated_path), "no report of the rated set could be read")
+    dimensions = [d.spec.id for d in criteria.dimensions]
+    published = [dict(s.entry.published) for s in scored]
+    ids = [s.entry.id for s in scored]
+    if not fit:
+        return Run(ids, published, [ranges_of(s.card) for s in scored], None, None, dimensions, notes), None
+    all_knobs = knobs(criteria)
+    if not all_knobs:
+        raise InputError(str(rated_path), f"{criteria.standard.id} declares no free parameters to fit")
+    evaluator = Evaluator(criteria, scored)
+    values = fit_knobs(evaluator, list(range(len(scored))), all_knobs)
+    in_sample = [evaluator.ranges(values, i) for i in range(len(scored))]
+    loo_by_index = leave_one_out(evaluator, all_knobs)
+    loo = [loo_by_index[i] for i in range(len(scored))]
+    fitted = {k.name: (k.original, v) for k, v in values.items()}
+    return Run(ids, published, in_sample, loo, fitted, dimensions, notes), values
 
 
 def ingest_draft(

@@ -14,11 +14,15 @@ import typer
 from csr_rating import checks, gate
 from csr_rating.answers import load_answers, write_answers
 from csr_rating.api import SCHEMAS, answer, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
+from csr_rating.api import calibrate as calibrate_set
 from csr_rating.asking import interview
+from csr_rating.calibration import render_json as render_calibration_json
+from csr_rating.calibration import render_text as render_calibration_text
 from csr_rating.criteria import CriteriaSet
 from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
-from csr_rating.loading import DEFAULT_STANDARD, load_criteria, standards_in
+from csr_rating.fitting import write_fitted
+from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, standards_in
 from csr_rating.output import write_text
 from csr_rating.render import FORMATS
 from csr_rating.review import render_json as review_json
@@ -324,6 +328,45 @@ def _read_answer(prompt: str) -> str:
 
 def _say(text: str) -> None:
     sys.stderr.write(text + "\n")
+
+
+CalibrateFormat = Enum("CalibrateFormat", {"table": "table", "markdown": "markdown", "json": "json"}, type=str)  # type: ignore[misc]
+
+
+@app.command()
+def calibrate(
+    rated: Annotated[Path, typer.Argument(help="A rated set (YAML): reports with their published stars.")],
+    fit: Annotated[
+        bool, typer.Option(help="Fit the criteria's free parameters; show leave-one-out agreement.")
+    ] = False,
+    format: Annotated[CalibrateFormat, typer.Option("--format", "-f", help="Output format.")] = "table",  # type: ignore[assignment]
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="With --fit: a new folder for the fitted criteria pack.")
+    ] = None,
+) -> None:
+    """Agreement with published ratings, per dimension and overall; with --fit, fit the pack's free
+    parameters and write an overlay pack that extends it to -o (never over an existing folder)."""
+    try:
+        if output is not None and not fit:
+            raise InputError("calibrate", "-o writes a fitted pack: add --fit")
+        if output is not None and output.exists():
+            raise InputError(str(output), "already exists; the fitted pack goes to a new folder")
+        criteria_set = load_criteria(criteria, standard)
+        run, values = calibrate_set(rated, criteria_set, fit=fit)
+        if output is not None and values is not None:
+            write_fitted(criteria or default_criteria_root(), criteria_set, values, output, rated)
+    except InputError as error:
+        _fail(str(error))
+    if format.value == "json":
+        _emit(render_calibration_json(run))
+    else:
+        _emit(render_calibration_text(run, markdown=format.value == "markdown"))
+    if output is not None:
+        sys.stderr.write(
+            f"csr-rating: fitted pack written to {output}; score with --criteria {output} --standard {criteria_set.standard.id}-fitted\n"
+        )
 
 
 @app.command()

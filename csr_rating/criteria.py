@@ -35,12 +35,55 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class FreeParam(_Model):
+    """A check parameter ``csr-rating calibrate --fit`` may change, within the range declared here:
+    ``scale`` multiplies the minimums of the check's ``bands`` by a factor (scores and order kept, so
+    the bands stay monotone); ``range`` bounds a numeric parameter."""
+
+    param: Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")]
+    scale: tuple[Annotated[float, Field(gt=0, le=3)], Annotated[float, Field(gt=0, le=3)]] | None = None
+    range: tuple[float, float] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> FreeParam:
+        if (self.scale is None) == (self.range is None):
+            raise ValueError("a free parameter gives exactly one of `scale` (for bands) or `range`")
+        low, high = self.scale or self.range or (0.0, 0.0)
+        if low >= high:
+            raise ValueError("the allowed range must run from a lower to a higher value")
+        if self.scale is not None and self.param != "bands":
+            raise ValueError("`scale` applies to `bands` only; give a numeric parameter a `range`")
+        return self
+
+
 class Criterion(_Model):
     id: CriterionId
     title: I18n
     points: Annotated[float, Field(gt=0, le=100)]
     check: CheckParams  # type: ignore[valid-type]
     suggestion: I18n = Field(description="Template; may use {missing} and {summary}.")
+    free: list[FreeParam] = Field(
+        default_factory=list, description="Parameters calibration may fit, each within its declared range."
+    )
+
+    @model_validator(mode="after")
+    def _free_exist(self) -> Criterion:
+        for free in self.free:
+            value = getattr(self.check, free.param, None)
+            if free.param == "bands":
+                if value is None:
+                    raise ValueError(f"free parameter 'bands' of {self.id}: the check has no bands to scale")
+                if free.scale is None or not free.scale[0] <= 1 <= free.scale[1]:
+                    raise ValueError(
+                        f"free 'bands' of {self.id}: the scale range must include 1 (the bands as written)"
+                    )
+            elif not isinstance(value, int | float) or isinstance(value, bool):
+                raise ValueError(f"free parameter {free.param!r} of {self.id} is not a number of its check")
+            elif free.range is None or not free.range[0] <= value <= free.range[1]:
+                raise ValueError(
+                    f"free {free.param!r} of {self.id}: the range must include the value as written ({value})"
+                )
+        return self
 
     @field_validator("suggestion")
     @classmethod

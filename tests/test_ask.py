@@ -21,7 +21,7 @@ from tests.conftest import ROOT, SHARED
 from tests.ingest_fixtures import cut_rating_letter
 
 SEED = SHARED / "seeds" / "china-telecom-csr-report-2020.txt"
-LETTER_ANSWERS = ROOT / "tests" / "fixtures" / "reference-letter-answers.yaml"
+LETTER_ANSWERS = ROOT / "calibration" / "answers" / "china-telecom-2020.yaml"
 DRAFT = "\n".join(
     [
         "示例集团2020年社会责任报告",
@@ -48,6 +48,7 @@ def _ask(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         encoding="utf-8",
         cwd=ROOT,
         timeout=60,
+        check=False,
     )
 
 

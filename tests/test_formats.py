@@ -267,7 +267,9 @@ def test_junit_is_one_suite_per_dimension_and_one_case_per_criterion(cards) -> N
 def test_junit_is_read_by_junitparser_with_the_same_counts(cards) -> None:
     junitparser = pytest.importorskip("junitparser")
     for card in cards.values():
-        xml = junitparser.JUnitXml.fromstring(junit.render(card, "en").encode("utf-8"))  # bytes: lxml refuses a declared encoding in str
+        xml = junitparser.JUnitXml.fromstring(
+            junit.render(card, "en").encode("utf-8")
+        )  # bytes: lxml refuses a declared encoding in str
         suites = list(xml)
         assert [s.name for s in suites] == DIMENSIONS
         for suite, d in zip(suites, card.dimensions, strict=True):

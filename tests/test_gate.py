@@ -37,7 +37,7 @@ def test_baseline_regression_fails_and_no_regression_passes(cli, tmp_path):
     assert cli("check", str(REFERENCE), "--baseline", str(baseline)).code == 0
     run = cli("check", str(MID), "--baseline", str(baseline))
     assert run.code == 1
-    assert "balance fell from 4.5★ in the baseline to 4★" in run.stderr
+    assert "originality fell from 4★ in the baseline to 3.5★" in run.stderr
 
 
 @pytest.mark.parametrize(

@@ -249,7 +249,12 @@ def _negatives(text: str, criteria: CriteriaSet, industry: str) -> list[str]:
 
 
 def test_one_event_is_one_negative_disclosure_whichever_rules_find_it(criteria: CriteriaSet) -> None:
-    assert len(_negatives("In 2023, 2 fatalities occurred at our sites and we strengthened controls.", criteria, "general")) == 1
+    assert (
+        len(
+            _negatives("In 2023, 2 fatalities occurred at our sites and we strengthened controls.", criteria, "general")
+        )
+        == 1
+    )
     assert len(_negatives("2023年全年发生2起安全生产事故，已全部整改。", criteria, "general")) == 1
     assert _negatives("In 2023 there were 3 oil spills at our terminals.", criteria, "oil-gas") == ["Oil spill (3)"]
 

@@ -141,7 +141,6 @@ class TestQuestions:
 def _value(path: str) -> st.SearchStrategy[Any]:
     """An answer an author might give for a field."""
     kind, choices = kind_of(path)
-    inner, _ = unwrap(annotation_at(path))
     if kind == "yes_no":
         return st.booleans()
     if kind == "number":

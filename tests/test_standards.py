@@ -100,7 +100,10 @@ def test_an_overlay_changes_points_and_bands_of_one_criterion(tmp_path: Path) ->
         (HEAD.replace("cass-csr-4.0", "mine"), "cycle"),
         (HEAD.replace("cass-csr-4.0", "elsewhere"), "no standard 'elsewhere'"),
         (HEAD + "dimensions:\n  - {id: substance, weight: 20}\n  - {id: substance, weight: 25.5}\n", "listed twice"),
-        (HEAD + "drop_dimensions:\n  - {id: procedure, reason: one}\n  - {id: procedure, reason: two}\n", "listed twice"),
+        (
+            HEAD + "drop_dimensions:\n  - {id: procedure, reason: one}\n  - {id: procedure, reason: two}\n",
+            "listed twice",
+        ),
         (HEAD.replace("id: mine", "id: cass-csr-4.0"), "must match its folder name"),
     ],
 )
