@@ -113,7 +113,7 @@ def calibrate(rated_path: Path, criteria: CriteriaSet, *, fit: bool = False) -> 
             continue
         if entry.standard != criteria.standard.id:
             notes.append(f"{entry.id}: rated under {entry.standard}, scored under {criteria.standard.id}")
-        scored.append(Scored(entry, report, score_range(report, criteria)))
+        scored.append(Scored(entry, report, score_range(report, criteria, ask=False)))
     if not scored:
         raise InputError(str(rated_path), "no report of the rated set could be read")
     dimensions = [d.spec.id for d in criteria.dimensions]

@@ -21,9 +21,14 @@ SAME = 1e-6  # criterion points: closer than this, the unknown facts do not move
 
 
 def score_range(
-    report: Report, criteria: CriteriaSet, source: SourceMap | None = None, notes: list[str] | None = None
+    report: Report,
+    criteria: CriteriaSet,
+    source: SourceMap | None = None,
+    notes: list[str] | None = None,
+    *,
+    ask: bool = True,
 ) -> Scorecard:
-    """Score ``report`` with a low and a high end per dimension and overall, and its questions."""
+    """Score ``report`` with a low and a high end per dimension and overall, and (``ask``) its questions."""
     if not report.unknown:
         card = score(report, criteria, source, notes)
         return _with_ranges(card, card)
@@ -37,6 +42,8 @@ def score_range(
     )
     low = score(report, criteria, source, notes, questioned=moved)
     card = _with_ranges(low, high)
+    if not ask:
+        return card
     asked = questions(report, lambda r: score(r, criteria).overall.score)
     return card.model_copy(update={"questions": asked})
 
