@@ -140,7 +140,10 @@ def _ingested(path: Path, entry: RatedReport, criteria: CriteriaSet) -> str:
             end = next((i for i in range(start + 1, len(lines)) if lines[i].text.strip().startswith(blank.end)), end)
         lines[start:end] = [Line("", line.number, line.page) for line in lines[start:end]]
     draft = ingest_document(
-        Document(doc.path, doc.kind, tuple(lines)), industry=entry.industry, year=entry.year, criteria=criteria
+        Document(doc.path, doc.kind, tuple(lines), doc.pictures),
+        industry=entry.industry,
+        year=entry.year,
+        criteria=criteria,
     )
     return draft.yaml
 

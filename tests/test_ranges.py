@@ -5,6 +5,7 @@ a question can only narrow the range. Reports with nothing unknown score exactly
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from csr_rating.loading import load_report
 from csr_rating.questions import answer_value, kind_of, leaves, wordings
 from csr_rating.ranging import score_range
 from csr_rating.report import UNKNOWABLE_ROOTS, Report
-from csr_rating.unknowns import annotation_at, covers, unwrap
+from csr_rating.unknowns import annotation_at, covers
 from tests.conftest import REFERENCE
 
 LEAVES = sorted(wordings())
@@ -230,3 +231,53 @@ class TestIngestMarksWhatADraftCannotShow:
         card = score_range(self._ingested(criteria).report, criteria)
         assert card.overall.range is not None and card.overall.range.high > card.overall.range.low
         assert card.questions and all(q.gain > 0 for q in card.questions)
+
+
+class TestPicturesAPdfOrWordFileShows:
+    """A PDF's or Word file's images are counted, so there pictures are known, not unknown."""
+
+    @staticmethod
+    def _png(path: Path) -> Path:
+        from PIL import Image
+
+        Image.new("RGB", (200, 120), (30, 120, 200)).save(path)
+        return path
+
+    TEXT = ["示例集团2020年社会责任报告", "本报告由公司办公室牵头编制。", "2020年，公司营业收入120亿元。" * 3]
+
+    def test_a_pdfs_pictures_are_counted(self, tmp_path, criteria):
+        from reportlab.lib.utils import ImageReader
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+        from reportlab.pdfgen import canvas
+
+        from csr_rating.ingest.pipeline import ingest
+
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        png = ImageReader(str(self._png(tmp_path / "p.png")))
+        pdf = canvas.Canvas(str(tmp_path / "r.pdf"))
+        for _ in range(2):
+            pdf.setFont("STSong-Light", 11)
+            for n, line in enumerate(self.TEXT):
+                pdf.drawString(60, 780 - 20 * n, line)
+            pdf.drawImage(png, 60, 400, width=200, height=120)
+            pdf.drawImage(png, 300, 400, width=10, height=10)  # an icon, not a picture
+            pdf.showPage()
+        pdf.save()
+        draft = ingest(tmp_path / "r.pdf", criteria=criteria, year=2020)
+        assert draft.report.readability.pictures == 2
+        assert "readability.pictures" not in draft.report.unknown
+
+    def test_a_word_files_pictures_are_counted(self, tmp_path, criteria):
+        import docx
+
+        from csr_rating.ingest.pipeline import ingest
+
+        document = docx.Document()
+        for line in self.TEXT:
+            document.add_paragraph(line)
+        document.add_picture(str(self._png(tmp_path / "p.png")))
+        document.save(str(tmp_path / "r.docx"))
+        draft = ingest(tmp_path / "r.docx", criteria=criteria, year=2020)
+        assert draft.report.readability.pictures == 1
+        assert "readability.pictures" not in draft.report.unknown

@@ -41,6 +41,7 @@ class Document:
     path: str
     kind: SourceKind
     lines: tuple[Line, ...]
+    pictures: int | None = None  # images the source holds (PDF, Word); None where it cannot show them
 
     @cached_property
     def language(self) -> Literal["en", "zh"]:

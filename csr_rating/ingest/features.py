@@ -680,7 +680,10 @@ def extract_readability(doc: Document) -> dict[str, Any]:
     first_chart = min((i for i in (charts[0] if charts else None, first_axis) if i is not None), default=None)
     result["term_explanations"] = _noted_count(tips, "term-explanation boxes", first_tip, text)
     result["cases"] = _noted_count(cases, "case boxes", first_case, text)
-    result["pictures"] = _noted_count(len(pictures), "pictures", pictures[0] if pictures else None, text)
+    if doc.pictures is not None:  # the images the PDF or Word file holds
+        result["pictures"] = Noted(doc.pictures, f"images in the {doc.kind}")
+    else:
+        result["pictures"] = _noted_count(len(pictures), "pictures", pictures[0] if pictures else None, text)
     result["charts"] = _noted_count(len(charts) + axes, "charts", first_chart, text)
     result["data_tables"] = _noted_count(tables, "data tables", first_table, text)
     result["feedback_form"] = _feedback_form(text)

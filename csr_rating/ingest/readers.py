@@ -344,6 +344,7 @@ def read_pdf(raw: bytes, shown: str) -> Document:
         raise InputError(shown, f"not a readable PDF (damaged?): {_pdfium_reason(exc)}") from None
     try:
         pages = _pdf_pages(pdf, shown)
+        pictures = _pdf_pictures(pdf)
     finally:
         pdf.close()
     text_pages = sum(1 for page in pages if sum(len(text.replace(" ", "")) for text in page) >= MIN_PAGE_CHARS)
@@ -352,7 +353,36 @@ def read_pdf(raw: bytes, shown: str) -> Document:
     lines = []
     for page_number, texts in enumerate(pages, 1):
         lines.extend(Line(text, len(lines) + 1, page_number) for text in texts)
-    return Document(shown, "pdf", tuple(lines))
+    return Document(shown, "pdf", tuple(lines), pictures)
+
+
+MIN_PICTURE = 40.0  # points each side: smaller images are icons, bullets and logos
+FULL_PAGE = 0.8  # an image covering this much of its page is a scan or a background, not a picture
+MAX_PICTURE_PAGES = 2000  # pages whose images are counted at most
+
+
+def _pdf_pictures(pdf: Any) -> int | None:
+    """Pictures on the PDF's pages; None for a scan (full-page images on half the pages or more),
+    whose pictures are inside the page images."""
+    import pypdfium2.raw as pdfium_c
+
+    pictures = scanned = 0
+    pages = min(len(pdf), MAX_PICTURE_PAGES)
+    for index in range(pages):
+        page = pdf[index]
+        try:
+            width, height = page.get_size()
+            full = False
+            for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+                left, bottom, right, top = image.get_bounds()
+                if (right - left) * (top - bottom) >= FULL_PAGE * width * height:
+                    full = True
+                elif right - left >= MIN_PICTURE and top - bottom >= MIN_PICTURE:
+                    pictures += 1
+            scanned += full
+        finally:
+            page.close()
+    return None if pages and scanned * 2 >= pages else pictures
 
 
 def _pdfium_reason(exc: Exception) -> str:
@@ -601,6 +631,7 @@ def _drop_overprint(line: list[Char]) -> list[Char]:
 # --- Word .docx ----------------------------------------------------------------------------------
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 MAX_UNPACKED = 300 * 1024 * 1024  # python-docx holds every part in memory; more than this is a ZIP bomb
 MAX_BODY_XML = 100 * 1024 * 1024  # the body XML of a 1,000-page report is about 20 MB
@@ -622,7 +653,9 @@ def read_docx(raw: bytes, shown: str) -> Document:
             ) from None
         raise InputError(shown, f"not a readable Word .docx: {_one_line(exc)}") from None
     texts = [text for block in _blocks(body) for text in block if text]
-    return _document(shown, "docx", texts)
+    document = _document(shown, "docx", texts)
+    pictures = sum(1 for _ in body.iter(PICTURE))  # drawings of the body, in text boxes too
+    return Document(document.path, document.kind, document.lines, pictures)
 
 
 def _check_zip(raw: bytes, shown: str) -> None:

@@ -143,4 +143,4 @@ def masked(doc: Document, found: list[Part]) -> Document:
         first = part.first + 1 if part.kind == "content_index" else part.first  # the index's heading stays:
         hidden.update(range(first, part.last + 1))  # that the report has an index is a fact of the report
     lines = tuple(replace(line, text="") if i in hidden else line for i, line in enumerate(doc.lines))
-    return Document(doc.path, doc.kind, lines)
+    return Document(doc.path, doc.kind, lines, doc.pictures)

@@ -8,7 +8,8 @@ find there is unknown, not absent: the rating becomes a range, and each such fac
   only in part (release channels, materiality methods) stays unknown, as more may be true.
 - **How it looks** (``LAYOUT``): pictures, charts, design, the boxes that hold cases and term
   explanations, and accessible versions are on the designed pages. A text, and the text layer of a
-  PDF or Word file, shows at most some of them.
+  PDF or Word file, shows at most some of them; the images of a PDF (not a scan) or a Word file are
+  counted, so there pictures are known.
 - **What it is published as** (``PUBLICATION``): forms and languages a draft rarely lists in full.
 - **Features a text may not label** (``IF_NOT_FOUND``): a theme, special features, testimonials,
   an external rating or assurance: unknown only where ingest found none.
@@ -65,7 +66,8 @@ def unseen(doc: Document, data: dict[str, Any]) -> list[Noted]:
             found.append(Noted(path, WHY["process"]))
         elif path in LISTS_STATED_IN_PART:
             found.append(Noted(path, WHY["part"]))
-    found += [Noted(path, WHY["layout"].format(kind=doc.kind)) for path in LAYOUT]
+    shown = {"readability.pictures"} if doc.pictures is not None else set()  # a PDF or Word file's images
+    found += [Noted(path, WHY["layout"].format(kind=doc.kind)) for path in LAYOUT if path not in shown]
     found += [Noted(path, WHY["publication"]) for path in PUBLICATION]
     found += [Noted(path, WHY["not_found"]) for path in IF_NOT_FOUND if _empty(_at(data, path))]
     return found
