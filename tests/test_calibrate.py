@@ -159,3 +159,14 @@ def test_the_development_set_agrees_within_half_a_star_overall(criteria):
         assert abs(distance(stars["overall"], found["overall"])) <= 0.5, ident
         close = sum(abs(distance(stars[d], found[d])) <= 0.5 for d in run.dimensions)
         assert close >= 6, (ident, close)
+
+
+def test_the_command_prints_the_agreement_table_and_each_report(cli, tmp_path):
+    rated = _rated(tmp_path, [_entry("ref", REPORTS / "china-telecom-2020.yaml", PUBLISHED)])
+    run = cli("calibrate", str(rated))
+    assert run.code == 0, run.stderr
+    assert "within ½★" in run.stdout and "in range" in run.stdout
+    assert "ref" in run.stdout and "4.5 / 4.5" in run.stdout
+    assert cli("calibrate", str(rated)).stdout == run.stdout  # deterministic
+    markdown = cli("calibrate", str(rated), "-f", "markdown").stdout
+    assert markdown.startswith("| dimension |")
