@@ -456,5 +456,7 @@ def _header(doc: Document, stats: Stats) -> list[str]:
         f"  {stats.qualitative} described practices, {stats.topics} key topics.",
         f'{stats.reviews} items are marked "# review:": check each one, correct or delete it here, then run',
         "  csr-rating score <this file>",
+        "(csr-rating review <this file> lists each note beside its draft line; csr-rating ask <this file> -o FILE",
+        "asks what the draft cannot show, listed under `unknown:` at the end.)",
         '"# line N" / "# p. N" after an item says where in the draft it came from.',
     ]
