@@ -205,3 +205,10 @@ def test_a_rated_ocr_report_shows_its_chart_series_and_its_comparisons(criteria:
     assert {"营业收入", "利润总额", "资产总额", "社会公益支出"} <= charted
     kinds = {b.kind for i in draft.report.indicators for b in i.benchmark}
     assert {"peer", "industry", "ranking"} <= kinds
+
+
+def test_a_caption_that_names_a_practice_the_draft_describes_is_not_a_second_indicator(criteria: CriteriaSet):
+    # found by the round-trip property: an axis, then a line naming the reader feedback form
+    draft = ingest_document(_doc("2024 2025", "Reader Feedback Form", "2024 2025"), criteria=criteria)
+    names = [i.name.casefold() for i in draft.report.indicators]
+    assert names.count("reader feedback form") == 1

@@ -109,7 +109,8 @@ def ingest_document(
     table_lines = {r.line.number for r in rows}
     phrases = PhraseIndex(catalog)
     prose, qualitative = _prose_indicators(facts, phrases, the_year, linked, table_lines)
-    indicators, prose, charted = _charted(facts, catalog, the_year, table_lines, indicators, prose)
+    practices = {same_name_key(plain(q)["name"]) for q in qualitative}
+    indicators, prose, charted = _charted(facts, catalog, the_year, table_lines, indicators, prose, practices)
     _add_comparisons(facts, phrases, [*indicators, *prose], table_lines)
     prose += _standalone_comparisons(facts, [*indicators, *prose], table_lines, the_year)
     data: dict[str, Any] = {
@@ -121,9 +122,10 @@ def ingest_document(
         "readability": extract_readability(facts),
         "originality": extract_originality(facts),
     }
-    data["indicators"] += _structural(
-        data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)}
-    )
+    structural = _structural(data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)})
+    named = {same_name_key(plain(n)["name"]) for n in structural}
+    charted = [c for c in charted if same_name_key(plain(c)["name"]) not in named]  # a report-level item's name
+    data["indicators"] = indicators + prose + charted + qualitative + structural
     data["unknown"] = unseen(doc, data)
     report = _validate(data, doc.path, criteria)
     stats = Stats(
@@ -235,7 +237,13 @@ def _fits(item: CatalogIndicator, row: Row) -> bool:
 
 
 def _charted(
-    doc: Document, catalog: Catalog, year: int, table_lines: set[int], rows: list[Noted], prose: list[Noted]
+    doc: Document,
+    catalog: Catalog,
+    year: int,
+    table_lines: set[int],
+    rows: list[Noted],
+    prose: list[Noted],
+    practices: set[str],
 ) -> tuple[list[Noted], list[Noted], list[Noted]]:
     """Series a chart title declares (charts.py): the years join the indicator the draft already gives
     a figure for (by name or catalog id), else become an indicator of their own with ``chart_years``:
@@ -249,6 +257,8 @@ def _charted(
         match = matcher.indicator(series.name, series.unit)
         match = match if match is not None and match.id in quantitative else None  # a chart draws figures
         key = same_name_key(series.name)
+        if key in practices:
+            continue  # a practice the prose describes ("Reader feedback form"), not a charted quantity
         at = by_key.get(key)
         if at is None and match is not None and match.score >= SURE:
             at = by_id.get(match.id)
