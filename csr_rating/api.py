@@ -118,9 +118,11 @@ def calibrate(rated_path: Path, criteria: CriteriaSet, *, fit: bool = False) -> 
         raise InputError(str(rated_path), "no report of the rated set could be read")
     dimensions = [d.spec.id for d in criteria.dimensions]
     published = [dict(s.entry.published) for s in scored]
+    figures = [s.entry.figures for s in scored]
     ids = [s.entry.id for s in scored]
     if not fit:
-        return Run(ids, published, [ranges_of(s.card) for s in scored], None, None, dimensions, notes), None
+        in_sample = [ranges_of(s.card) for s in scored]
+        return Run(ids, published, figures, in_sample, None, None, dimensions, notes), None
     all_knobs = knobs(criteria)
     if not all_knobs:
         raise InputError(str(rated_path), f"{criteria.standard.id} declares no free parameters to fit")
@@ -130,7 +132,7 @@ def calibrate(rated_path: Path, criteria: CriteriaSet, *, fit: bool = False) -> 
     loo_by_index = leave_one_out(evaluator, all_knobs)
     loo = [loo_by_index[i] for i in range(len(scored))]
     fitted = {k.name: (k.original, v) for k, v in values.items()}
-    return Run(ids, published, in_sample, loo, fitted, dimensions, notes), values
+    return Run(ids, published, figures, in_sample, loo, fitted, dimensions, notes), values
 
 
 def ingest_draft(

@@ -218,6 +218,7 @@ class Run:
 
     ids: list[str]
     published: list[dict[str, float]]
+    figures: list[Figures | None]
     in_sample: list[dict[str, Range]]
     leave_one_out: list[dict[str, Range]] | None
     fitted: dict[str, tuple[float, float]] | None  # parameter -> (as written, fitted)
@@ -240,8 +241,8 @@ def render_json(run: Run) -> str:
         "dimensions": {d: a.as_dict() for d, a in inside.items() if d != OVERALL},
         "overall": inside[OVERALL].as_dict() if OVERALL in inside else None,
         "reports": [
-            {"id": i, "published": p, "range": ranges(r)}
-            for i, p, r in zip(run.ids, run.published, run.in_sample, strict=True)
+            {"id": i, "published": p, "figures": f.model_dump() if f else None, "range": ranges(r)}
+            for i, p, f, r in zip(run.ids, run.published, run.figures, run.in_sample, strict=True)
         ],
         "leave_one_out": None,
         "fitted": None if run.fitted is None else {k: {"written": a, "fitted": b} for k, (a, b) in run.fitted.items()},
@@ -285,6 +286,16 @@ def render_text(run: Run, markdown: bool = False) -> str:
     for ident, stars, found in zip(run.ids, run.published, run.in_sample, strict=True):
         per.append([ident, *(_cell(found.get(d), stars.get(d)) for d in (*run.dimensions, OVERALL))])
     lines += _grid(per[0], per[1:], markdown)
+    published = [(i, f) for i, f in zip(run.ids, run.figures, strict=True) if f is not None]
+    if published:
+        lines += ["", "Figures the rating letters published:", ""]
+        for ident, figures in published:
+            parts = [f"{figures.core_share:g}% of core indicators"] if figures.core_share is not None else []
+            if figures.three_year_indicators is not None:
+                parts.append(f"{figures.three_year_indicators} indicators over three years")
+            if figures.negative_indicators:
+                parts.append("negative indicators: " + ", ".join(figures.negative_indicators))
+            lines.append(f"- {ident}: {'; '.join(parts)}")
     if run.fitted:
         lines += ["", "Fitted parameters (as written → fitted):", ""]
         lines += [f"- {name}: {written:g} → {value:g}" for name, (written, value) in run.fitted.items()]
