@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Annotated, Literal, TypeVar
 
@@ -36,6 +37,12 @@ class Category(_Model):
     name: I18n
 
 
+SEGMENTS_FIELD = Field(
+    default_factory=list,
+    description="The industry segments it applies to (ids of the catalog's `segments`); empty: every organisation.",
+)
+
+
 class CatalogIndicator(_Model):
     id: IndicatorId
     name: I18n
@@ -45,6 +52,7 @@ class CatalogIndicator(_Model):
     kind: Literal["quantitative", "qualitative"] = "quantitative"
     negative: bool = False
     tier: Literal["core", "extended"] = "core"
+    segments: list[Slug] = SEGMENTS_FIELD
     source: str | None = None
 
 
@@ -52,6 +60,7 @@ class CatalogTopic(_Model):
     id: Slug
     name: I18n
     aliases: list[Alias] = Field(default_factory=list)
+    segments: list[Slug] = SEGMENTS_FIELD
     source: str | None = None
 
 
@@ -66,6 +75,15 @@ class Terms(_Model):
 
     def all(self) -> list[str]:
         return [*self.en, *self.zh]
+
+
+class Segment(_Model):
+    """A part of an industry with its own issues (building materials beside construction, hydro beside
+    thermal power): items tagged with a segment count only for organisations in it."""
+
+    id: Slug
+    name: I18n
+    detect: Terms = Field(default_factory=lambda: Terms(), description="Words that show a draft is in this segment.")
 
 
 class NegativeEvent(_Model):
@@ -124,6 +142,7 @@ class CatalogFile(_Model):
     )
     sources: list[str] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list)
+    segments: list[Segment] = Field(default_factory=list, description="Parts of the industry with their own items.")
     indicators: list[CatalogIndicator] = Field(default_factory=list)
     topics: list[CatalogTopic] = Field(default_factory=list)
     drop: list[Drop] = Field(default_factory=list)
@@ -163,6 +182,7 @@ class Catalog(_Model):
     share_scale: float = Field(1.0, ge=1, le=5)
     sources: list[str] = Field(default_factory=list)
     categories: list[Category] = Field(default_factory=list)
+    segments: list[Segment] = Field(default_factory=list)
     indicators: list[CatalogIndicator] = Field(default_factory=list)
     topics: list[CatalogTopic] = Field(default_factory=list)
     lexicon: Lexicon = Field(default_factory=Lexicon)
@@ -179,6 +199,12 @@ class Catalog(_Model):
         for indicator in self.indicators:
             if indicator.category not in categories:
                 raise ValueError(f"indicator {indicator.id!r}: unknown category {indicator.category!r}")
+        segments = {s.id for s in self.segments}
+        for item in [*self.indicators, *self.topics]:
+            unknown = [s for s in item.segments if s not in segments]
+            if unknown:
+                known = ", ".join(sorted(segments)) or "none"
+                raise ValueError(f"{item.id!r}: unknown segment {unknown[0]!r} (segments here: {known})")
         for group in (self.indicators, self.topics):
             owner: dict[str, str] = {}
             for item in group:
@@ -224,8 +250,13 @@ class Catalog(_Model):
         """A share (0-100) of this catalog on the rating's scale (0-100)."""
         return min(100.0, share * self.share_scale)
 
-    def core(self, kind: str = "any") -> list[CatalogIndicator]:
-        return [i for i in self.indicators if i.tier == "core" and kind in ("any", i.kind)]
+    def core(self, kind: str = "any", segments: Iterable[str] = ()) -> list[CatalogIndicator]:
+        """Core indicators (of ``kind``), those of other segments left out when ``segments`` is given."""
+        return [i for i in self.indicators if i.tier == "core" and kind in ("any", i.kind) and applies(i, segments)]
+
+    def topics_for(self, segments: Iterable[str] = ()) -> list[CatalogTopic]:
+        """Key topics, those of other segments left out when ``segments`` is given."""
+        return [t for t in self.topics if applies(t, segments)]
 
     def match_indicator(self, indicator: Indicator) -> CatalogIndicator | None:
         """By id when the report gives one (an id pins the meaning: no name fallback), else by name."""
@@ -258,6 +289,13 @@ class Catalog(_Model):
         return bool(item and item.negative)
 
 
+def applies(item: CatalogIndicator | CatalogTopic, segments: Iterable[str]) -> bool:
+    """An item applies to an organisation in ``segments`` unless it belongs to other segments only;
+    with no segments given (not known, or the whole industry), every item applies."""
+    chosen = set(segments)
+    return not chosen or not item.segments or bool(chosen & set(item.segments))
+
+
 def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
     """One catalog from a file and its (already merged) base: the pack's items after the base's,
     an item given again by id replacing the base's in place, dropped items removed."""
@@ -269,6 +307,7 @@ def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
             share_scale=file.share_scale or 1.0,
             sources=file.sources,
             categories=file.categories,
+            segments=file.segments,
             indicators=file.indicators,
             topics=file.topics,
             lexicon=file.lexicon.model_copy(update={"synonyms": _resolved(file.lexicon.synonyms)}),
@@ -287,6 +326,7 @@ def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
         share_scale=file.share_scale if file.share_scale is not None else base.share_scale,
         sources=_union(base.sources, file.sources),
         categories=_overlay(base.categories, file.categories, set()),
+        segments=_overlay(base.segments, file.segments, set()),
         indicators=_overlay(base.indicators, file.indicators, dropped),
         topics=_overlay(base.topics, file.topics, dropped),
         lexicon=Lexicon(
@@ -304,7 +344,7 @@ def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
     )
 
 
-Overlaid = TypeVar("Overlaid", CatalogIndicator, CatalogTopic, Category)
+Overlaid = TypeVar("Overlaid", CatalogIndicator, CatalogTopic, Category, Segment)
 
 
 def _overlay(base: list[Overlaid], own: list[Overlaid], dropped: set[str]) -> list[Overlaid]:

@@ -27,6 +27,15 @@ def check_report(report: Report, source: SourceMap, criteria: CriteriaSet) -> li
             f"{source.path}:{line or 1}: no catalog for industry {report.meta.industry!r} (known: {known})"
             f"{_close(report.meta.industry, set(criteria.catalogs))}; scoring against the general catalog"
         )
+    known_segments = {segment.id for segment in industry.segments}
+    for index, segment in enumerate(report.meta.segments):
+        if segment not in known_segments:
+            listed = ", ".join(sorted(known_segments)) or "none"
+            _fail(
+                source,
+                ("meta", "segments", index),
+                f"segment {segment!r} is not a segment of the {industry.id} catalog (its segments: {listed})",
+            )
     if report.meta.year > datetime.date.today().year:  # a warning only: the score itself never reads the clock
         warnings.append(
             f"{source.path}:{source.line(('meta', 'year')) or 1}: meta.year {report.meta.year} is in the future"

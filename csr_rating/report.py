@@ -170,6 +170,12 @@ class Meta(Strict):
     title: Name
     year: Year = Field(description="The reporting year (the period the report covers).")
     industry: Slug = Field("general", description="Industry catalog id, e.g. telecom; general if none.")
+    segments: list[Slug] = Field(
+        default_factory=list,
+        max_length=20,
+        description="The segments of its industry the organisation operates in (the catalog's `segments`, e.g. "
+        "building-materials); items of other segments then leave the denominators. Empty: the whole industry.",
+    )
     languages: list[LangCode] = Field(default_factory=list, max_length=50)
 
     @field_validator("languages")

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from csr_rating import fields
-from csr_rating.catalog import Catalog, CatalogIndicator
+from csr_rating.catalog import Catalog, CatalogIndicator, CatalogTopic
 from csr_rating.i18n import I18n
 from csr_rating.report import Report
 
@@ -83,7 +83,12 @@ class Context:
 
     def core(self, catalog: Catalog, kind: str = "any") -> list[CatalogIndicator]:
         """The catalog's core indicators that apply to this report (waived ones leave the denominator)."""
-        return [item for item in catalog.core(kind) if item.id not in self.waived]
+        segments = self.report.meta.segments
+        return [item for item in catalog.core(kind, segments) if item.id not in self.waived]
+
+    def topics(self, catalog: Catalog) -> list[CatalogTopic]:
+        """The catalog's key topics that apply to this report (those of other segments left out)."""
+        return catalog.topics_for(self.report.meta.segments)
 
     def catalog(self, name: str) -> Catalog:
         return self.general if name == "general" else self.industry

@@ -2,7 +2,8 @@
 
 Each key topic of the report's industry catalog earns 1 when the report covers it ``detailed``
 (with data or cases) and ``mentioned_credit`` when it is only mentioned. Report topics match
-catalog topics by id, name or alias. Earns the mean (linear), or a share graded by ``bands`` on
+catalog topics by id, name or alias; a topic of another segment of the industry than the report's
+(``meta.segments``) is left out. Earns the mean (linear), or a share graded by ``bands`` on
 that mean in percent. Where the catalog has no topics, the report's own topics are credited the
 same way against ``fallback_target`` (a count, so adding a topic never lowers the score).
 
@@ -31,9 +32,10 @@ class TopicCoverageParams(Params):
 
 def evaluate(params: TopicCoverageParams, ctx: Context) -> Outcome:
     catalog = ctx.catalog(params.catalog)
+    key_topics = ctx.topics(catalog)
     topics = ctx.report.topics
     credit = {"detailed": 1.0, "mentioned": params.mentioned_credit}
-    if not catalog.topics:
+    if not key_topics:
         found = tuple(Finding(t.name, ("topics", i)) for i, t in enumerate(topics))
         earned = sum(credit[t.depth] for t in topics) / params.fallback_target
         return Outcome(
@@ -47,34 +49,35 @@ def evaluate(params: TopicCoverageParams, ctx: Context) -> Outcome:
             section=("topics",),
         )
     best: dict[str, tuple[float, int]] = {}
+    applicable = {item.id for item in key_topics}
     for index, topic in enumerate(topics):
         item = catalog.match_topic(topic)
-        if item is not None and credit[topic.depth] > best.get(item.id, (-1.0, 0))[0]:
+        if item is not None and item.id in applicable and credit[topic.depth] > best.get(item.id, (-1.0, 0))[0]:
             best[item.id] = (credit[topic.depth], index)
     found = tuple(
         Finding(f"{item.name.en} ({topics[best[item.id][1]].depth})", ("topics", best[item.id][1]))
-        for item in catalog.topics
+        for item in key_topics
         if item.id in best
     )
-    uncovered = [item.name for item in catalog.topics if item.id not in best]
+    uncovered = [item.name for item in key_topics if item.id not in best]
     shallow = [
         text(f"data or cases on: {item.name.en}", f"补充数据或案例：{item.name.zh}")
-        for item in catalog.topics
+        for item in key_topics
         if item.id in best and best[item.id][0] < 1
     ]
     missing: tuple[I18n, ...] = (*uncovered, *shallow)
-    mean = sum(score for score, _ in best.values()) / len(catalog.topics)
+    mean = sum(score for score, _ in best.values()) / len(key_topics)
     fraction = params.bands.score(mean * 100) if params.bands else mean
     detailed = sum(1 for score, _ in best.values() if score >= 1)
     return Outcome(
         fraction,
         text(
-            f"{len(best)} of {len(catalog.topics)} key topics covered, {detailed} in detail",
-            f"覆盖关键议题{len(best)}/{len(catalog.topics)}，其中{detailed}个有详细披露",
+            f"{len(best)} of {len(key_topics)} key topics covered, {detailed} in detail",
+            f"覆盖关键议题{len(best)}/{len(key_topics)}，其中{detailed}个有详细披露",
         ),
         found,
         missing,
         # the least one named item gains (deepening a mentioned topic), so a plan never falls short
-        None if params.bands else min(1.0, 1 - params.mentioned_credit) / len(catalog.topics) or None,
+        None if params.bands else min(1.0, 1 - params.mentioned_credit) / len(key_topics) or None,
         section=("topics",),
     )

@@ -41,6 +41,7 @@ from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.panels import extract_panels
 from csr_rating.ingest.per_object import PerObject
 from csr_rating.ingest.readers import read_document
+from csr_rating.ingest.segments import detect_segments
 from csr_rating.ingest.structure import masked, parts
 from csr_rating.ingest.tables import Row, extract_rows
 from csr_rating.ingest.topics import extract_topics
@@ -105,6 +106,9 @@ def ingest_document(
         meta["content_index"] = indexes
     meta["year"] = year_note
     meta["industry"] = industry_note
+    segments = detect_segments(facts, catalog)
+    if segments is not None:
+        meta["segments"] = segments
     indicators, linked = _indicators(rows, catalog, the_year)
     table_lines = {r.line.number for r in rows}
     phrases = PhraseIndex(catalog)
