@@ -37,10 +37,7 @@ class Category(_Model):
     name: I18n
 
 
-SEGMENTS_FIELD = Field(
-    default_factory=list,
-    description="The industry segments it applies to (ids of the catalog's `segments`); empty: every organisation.",
-)
+SEGMENTS_HELP = "The industry segments it applies to (ids of the catalog's `segments`); empty: every organisation."
 
 
 class CatalogIndicator(_Model):
@@ -52,7 +49,7 @@ class CatalogIndicator(_Model):
     kind: Literal["quantitative", "qualitative"] = "quantitative"
     negative: bool = False
     tier: Literal["core", "extended"] = "core"
-    segments: list[Slug] = SEGMENTS_FIELD
+    segments: list[Slug] = Field(default_factory=list, description=SEGMENTS_HELP)
     source: str | None = None
 
 
@@ -60,7 +57,7 @@ class CatalogTopic(_Model):
     id: Slug
     name: I18n
     aliases: list[Alias] = Field(default_factory=list)
-    segments: list[Slug] = SEGMENTS_FIELD
+    segments: list[Slug] = Field(default_factory=list, description=SEGMENTS_HELP)
     source: str | None = None
 
 
@@ -200,7 +197,8 @@ class Catalog(_Model):
             if indicator.category not in categories:
                 raise ValueError(f"indicator {indicator.id!r}: unknown category {indicator.category!r}")
         segments = {s.id for s in self.segments}
-        for item in [*self.indicators, *self.topics]:
+        tagged: list[CatalogIndicator | CatalogTopic] = [*self.indicators, *self.topics]
+        for item in tagged:
             unknown = [s for s in item.segments if s not in segments]
             if unknown:
                 known = ", ".join(sorted(segments)) or "none"
