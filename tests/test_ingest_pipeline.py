@@ -286,3 +286,14 @@ def test_a_practice_spelled_the_american_way_is_found_like_the_british_one(crite
     )
     ids = {i.id for i in ingest_document(from_text(text, "draft.txt"), criteria=criteria).report.indicators}
     assert "gen.child-forced-labour" in ids
+
+
+@given(st.one_of(st.integers(), st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30), st.sampled_from(["Yes", "NO", "null", "on", "水泥产量", "CO2 (t)", "a: b", "x, y"])))
+@settings(max_examples=300, deadline=None)
+def test_a_written_scalar_reads_back_as_itself(value):
+    """Any value a reader leaves (control characters are removed when a draft is read)."""
+    from csr_rating.ingest.writer import scalar
+
+    assert yaml.safe_load(f"k: {scalar(value)}")["k"] == value
+    assert yaml.safe_load(f"k: [{scalar(value, flow=True)}, 1]")["k"] == [value, 1]  # in a flow list too
+    assert yaml.safe_load(f"k: {{{scalar(value, flow=True)}: 1}}")["k"] == {value: 1}
