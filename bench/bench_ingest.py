@@ -5,6 +5,8 @@ Targets (on the project's 2-core reference machine), from issue 5:
   criteria already loaded: under 0.5 s
 - ingest a generated 100-page PDF (prose, KPI tables, some Chinese pages): under 5 s
 and the reader's own budget inside those: the PDF read under 2 s, the seed read under 0.5 s.
+Each target runs three times and the fastest run counts (as ``timeit`` does): on a shared machine a
+single run measures the machine's other work as much as the pipeline.
 
 Each target is a ``Target(name, action, limit_seconds)``; ``action`` does the work and may return a
 short detail to print. Add later stages of the pipeline by appending to the list ``targets()`` returns.
@@ -122,10 +124,17 @@ def targets(folder: Path) -> list[Target]:
     return found
 
 
+REPEATS = 3  # each target runs this often; the fastest run counts, as timeit does: the others measure the machine
+
+
 def run(target: Target) -> tuple[bool, float, str]:
-    start = time.perf_counter()
-    detail = target.action() or ""
-    elapsed = time.perf_counter() - start
+    times = []
+    detail = ""
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        detail = target.action() or ""
+        times.append(time.perf_counter() - start)
+    elapsed = min(times)
     return elapsed < target.limit_seconds, elapsed, detail
 
 

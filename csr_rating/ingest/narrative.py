@@ -345,7 +345,11 @@ def standalone_comparisons(doc: Document, table_lines: set[int]) -> list[Standal
         if not text.strip() or line.number in table_lines or len(text) > 400:
             continue
         ranked = RANK_WORD_RE.search(text) is not None
-        compared = "industry" not in found and INDUSTRY_COMPARE_RE.search(text) is not None
+        compared = (
+            "industry" not in found
+            and ("行业" in text or "industry" in text.casefold())  # every industry comparison names it
+            and INDUSTRY_COMPARE_RE.search(text) is not None
+        )
         if not (ranked or compared) or INDEX_CODE_RE.search(text):
             continue
         if ranked:
