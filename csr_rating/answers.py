@@ -34,7 +34,7 @@ from csr_rating.errors import InputError
 from csr_rating.fields import field_annotation, models_in
 from csr_rating.loading import parse_text
 from csr_rating.output import write_text
-from csr_rating.report import Report
+from csr_rating.report import UNKNOWABLE_ENTRY_FIELDS, Report
 from csr_rating.yamlio import STDIN, load_yaml, read_text
 
 UNKNOWN = "unknown"
@@ -74,6 +74,10 @@ def check_answer(path: str, value: Any) -> None:
         raise AnswerError(f"answer key {_shown(path)} is not a dotted field path")
     if path == UNKNOWN:
         raise AnswerError("'unknown' is not answered itself: answer the paths it lists")
+    if path in UNKNOWABLE_ENTRY_FIELDS:  # a total over the list's entries (asking.py spreads it)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+            raise AnswerError(f"answer for {path!r}: expected a whole number, 0 or more (got {_shown(value)})")
+        return
     try:
         field_annotation(path)
     except ValueError as exc:

@@ -19,9 +19,10 @@ from typing import Any
 import yaml
 
 from csr_rating.answers import apply_answers
+from csr_rating.errors import InputError
 from csr_rating.i18n import Lang
 from csr_rating.questions import answer_value, leaves
-from csr_rating.report import Report
+from csr_rating.report import UNKNOWABLE_ENTRY_FIELDS, Report
 from csr_rating.scorecard import Question
 from csr_rating.unknowns import covers
 
@@ -116,6 +117,8 @@ def apply(yaml_text: str, report: Report, answers: Mapping[str, Any], *, source:
     ``unknown`` list; a section they were unknown through is split into its other questions."""
     converted = {path: answer_value(path, value) for path, value in answers.items()}
     text = yaml_text
+    for path in [p for p in converted if p in UNKNOWABLE_ENTRY_FIELDS]:
+        text = _entries(text, path, converted.pop(path), source)
     for ancestor in report.unknown:
         inside = [path for path in converted if covers(ancestor, path) and path != ancestor]
         if inside:
@@ -124,6 +127,28 @@ def apply(yaml_text: str, report: Report, answers: Mapping[str, Any], *, source:
 
 
 _ITEM = r"^(?P<indent>[ \t]*)-[ \t]+{path}[ \t]*(?:#.*)?$"
+
+
+def _entries(text: str, path: str, total: Any, source: str) -> str:
+    """A total for a field of every entry (``topics.cases``: the case boxes on the key topics, in
+    all) spread over the entries in order, the first ones taking the remainder; only the sum counts
+    in the rating. The path leaves the ``unknown`` list."""
+    if total is None:
+        total = 0
+    if isinstance(total, bool) or not isinstance(total, int) or total < 0:
+        raise InputError(source, f"answer for {path!r}: a whole number, 0 or more")
+    listed, field = path.split(".")
+    block = re.search(rf"^{listed}:[ \t]*\n(?P<body>(?:[ \t-].*\n|\n)*)", text, re.MULTILINE)
+    pattern = re.compile(rf"^(?P<head>[ \t]+(?:-[ \t]+)?{field}:[ \t]*)\d+", re.MULTILINE)
+    found = list(pattern.finditer(block["body"])) if block else []
+    if not block or not found:
+        raise InputError(source, f"answer for {path!r}: the report lists no {listed} with {field} to give them to")
+    share, rest = divmod(total, len(found))
+    counts = iter([share + (1 if n < rest else 0) for n in range(len(found))])
+    body = pattern.sub(lambda m: f"{m['head']}{next(counts)}", block["body"])
+    text = text[: block.start("body")] + body + text[block.end("body") :]
+    item = re.compile(_ITEM.format(path=re.escape(path)) + r"\n?", re.MULTILINE)
+    return item.sub("", text, count=1)
 
 
 def _split(text: str, ancestor: str, parts: list[str]) -> str:

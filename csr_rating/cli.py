@@ -312,7 +312,8 @@ def ask(
         f" (up to {rng.high_stars:g}★)" if rng and rng.high_stars > rng.low_stars else ""
     )
     sys.stderr.write(
-        f"csr-rating: {where}: {len(given)} answers written; now {now}, {len(card.questions)} questions left\n"
+        f"csr-rating: {where}: {len(given)} answer{'' if len(given) == 1 else 's'} written; now {now}, "
+        f"{len(card.questions)} questions left\n"
     )
 
 

@@ -392,11 +392,20 @@ UNKNOWABLE_ROOTS = ("process", "readability", "originality", "meta.formats", "me
 UnknownPath = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=120)]
 
 
+# A field of every entry of a list that a draft may not show: the case boxes of the key topics, which a
+# text shows only where they are labelled.
+UNKNOWABLE_ENTRY_FIELDS = ("topics.cases",)
+
+
 def unknown_path_problem(path: str) -> str | None:
     """Why ``path`` cannot be listed as unknown, or None: it must name a field of the sections in
-    ``UNKNOWABLE_ROOTS`` (a list's entries cannot be addressed one by one)."""
+    ``UNKNOWABLE_ROOTS``, or one of ``UNKNOWABLE_ENTRY_FIELDS`` (other entries of lists cannot be
+    addressed one by one)."""
+    if path in UNKNOWABLE_ENTRY_FIELDS:
+        return None
     if not any(path == root or path.startswith(f"{root}.") or root.startswith(f"{path}.") for root in UNKNOWABLE_ROOTS):
-        return f"{path!r} cannot be unknown: only {', '.join(UNKNOWABLE_ROOTS)} and their fields can"
+        allowed = ", ".join((*UNKNOWABLE_ROOTS, *UNKNOWABLE_ENTRY_FIELDS))
+        return f"{path!r} cannot be unknown: only {allowed} and the fields of those sections can"
     if path == "meta":
         return "'meta' cannot be unknown as a whole: name meta.formats, meta.languages or meta.assurance"
     model: type[BaseModel] = Report

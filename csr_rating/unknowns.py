@@ -19,7 +19,7 @@ from typing import Any
 from annotated_types import Le, MaxLen
 from pydantic import BaseModel
 
-from csr_rating.report import Report
+from csr_rating.report import UNKNOWABLE_ENTRY_FIELDS, Report
 
 ITEMS = 50  # entries of a list at its best: more than any band of any criterion asks for
 LARGEST = 1000  # a count at its best (bands stop far below)
@@ -38,6 +38,11 @@ def best_case(report: Report, paths: Iterable[str] | None = None) -> Report:
     chosen = list(report.unknown if paths is None else paths)
     data = report.model_dump(mode="python", exclude={"unknown"})
     for path in chosen:
+        if path in UNKNOWABLE_ENTRY_FIELDS:  # the field of every entry: each topic at its most cases
+            listed, field = path.split(".")
+            for entry in data.get(listed) or []:
+                entry[field] = best_value(annotation_at(path), path)
+            continue
         _set(data, path, best_value(annotation_at(path), path))
     return Report.model_validate(data)
 
@@ -126,8 +131,9 @@ def annotation_at(path: str) -> Any:
     for depth, part in enumerate(parts):
         field = model.model_fields[part]
         annotation = typing.Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
-        if depth < len(parts) - 1:
+        if depth < len(parts) - 1:  # into a section, or into the entries of a list of sections
             options = (field.annotation, *typing.get_args(field.annotation))
+            options += tuple(inner for a in options for inner in typing.get_args(a))
             model = next(a for a in options if isinstance(a, type) and issubclass(a, BaseModel))
     return annotation
 

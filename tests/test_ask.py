@@ -15,6 +15,7 @@ from csr_rating.criteria import CriteriaSet
 from csr_rating.i18n import I18n
 from csr_rating.ingest.document import from_text
 from csr_rating.ingest.pipeline import ingest_document
+from csr_rating.loading import load_report
 from csr_rating.review import count_reviews
 from csr_rating.scorecard import Question
 from tests.conftest import ROOT, SHARED
@@ -162,3 +163,22 @@ def test_the_letters_facts_settle_the_reference_drafts_procedure(tmp_path, crite
     old = rate(draft, criteria).overall
     assert card.overall.score > old.score and card.overall.range is not None and old.range is not None
     assert card.overall.range.high <= old.range.high
+
+
+def test_the_cases_on_the_topics_are_a_total_spread_over_the_topics(tmp_path, criteria):
+    text = "\n".join(
+        ["示例集团2020年社会责任报告"]
+        + ["公司推进安全生产管理，开展安全培训，员工权益保障有力。"] * 3
+        + ["公司持续推进节能减排与环境管理，加强供应商管理。"] * 3
+    )
+    draft = tmp_path / "draft.yaml"
+    ingested = ingest_document(from_text(text, "draft.txt"), criteria=criteria, year=2020)
+    assert "topics.cases" in ingested.report.unknown  # no labelled case box: the text cannot show them
+    draft.write_text(ingested.yaml, encoding="utf-8")
+    answers = tmp_path / "a.yaml"
+    answers.write_text("answers:\n  topics.cases: 5\n", encoding="utf-8")
+    out = tmp_path / "o.yaml"
+    run = _ask(str(draft), "--answers", str(answers), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    report, _ = load_report(out)
+    assert sum(t.cases for t in report.topics) == 5 and "topics.cases" not in report.unknown

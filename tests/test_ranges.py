@@ -18,7 +18,7 @@ from csr_rating.engine import score
 from csr_rating.loading import load_report
 from csr_rating.questions import answer_value, kind_of, leaves, wordings
 from csr_rating.ranging import score_range
-from csr_rating.report import UNKNOWABLE_ROOTS, Report
+from csr_rating.report import UNKNOWABLE_ENTRY_FIELDS, UNKNOWABLE_ROOTS, Report
 from csr_rating.unknowns import annotation_at, covers
 from tests.conftest import REFERENCE
 
@@ -38,6 +38,14 @@ class TestFormat:
     def test_unknown_lists_field_paths_of_the_sections_a_draft_may_not_show(self):
         report = _with(_reference(), unknown=["process.leadership.final_review", "readability", "meta.formats"])
         assert report.unknown == ["process.leadership.final_review", "readability", "meta.formats"]
+
+    def test_the_cases_of_every_key_topic_may_be_unknown(self, criteria):
+        topics = [{"name": "Network quality", "depth": "detailed"}]
+        report = _with(_reference(), topics=topics, unknown=["topics.cases"])
+        card = score_range(report, criteria)
+        substance = next(d for d in card.dimensions if d.id == "substance")
+        assert substance.range is not None and substance.range.high > substance.range.low
+        assert [q.answer_field for q in card.questions] == ["topics.cases"]
 
     @pytest.mark.parametrize(
         ("path", "message"),
@@ -108,7 +116,7 @@ class TestQuestions:
     @pytest.mark.parametrize("path", LEAVES)
     def test_every_question_names_a_field_that_may_be_unknown_in_both_languages(self, path):
         assert annotation_at(path) is not None
-        assert any(covers(root, path) for root in UNKNOWABLE_ROOTS)
+        assert any(covers(root, path) for root in UNKNOWABLE_ROOTS) or path in UNKNOWABLE_ENTRY_FIELDS
         assert wordings()[path].en.endswith(("?", ")", ".")) and wordings()[path].zh
 
     def test_every_field_a_bundled_criterion_reads_in_those_sections_has_a_question(self, criteria):

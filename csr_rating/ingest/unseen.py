@@ -12,7 +12,8 @@ find there is unknown, not absent: the rating becomes a range, and each such fac
   counted, so there pictures are known.
 - **What it is published as** (``PUBLICATION``): forms and languages a draft rarely lists in full.
 - **Features a text may not label** (``IF_NOT_FOUND``): a theme, special features, testimonials,
-  an external rating or assurance: unknown only where ingest found none.
+  an external rating or assurance: unknown only where ingest found none. Where no case box is
+  labelled at all, the cases on the key topics (``topics.cases``) are unknown too.
 
 Each entry says why, as a comment in the YAML; answering it (``csr-rating ask``) removes it.
 """
@@ -54,6 +55,7 @@ WHY = {
     "layout": "on the designed pages, which a {kind} draft does not show",
     "publication": "the forms and languages published are rarely all stated",
     "not_found": "none found in the draft; it may be there unlabelled",
+    "no_boxes": "no case box is labelled in the draft, so the cases on its topics cannot be counted",
 }
 
 
@@ -70,6 +72,8 @@ def unseen(doc: Document, data: dict[str, Any]) -> list[Noted]:
     found += [Noted(path, WHY["layout"].format(kind=doc.kind)) for path in LAYOUT if path not in shown]
     found += [Noted(path, WHY["publication"]) for path in PUBLICATION]
     found += [Noted(path, WHY["not_found"]) for path in IF_NOT_FOUND if _empty(_at(data, path))]
+    if _empty(_at(data, "readability.cases")) and plain(data.get("topics")):
+        found.append(Noted("topics.cases", WHY["no_boxes"]))  # no labelled case box: the text hides them
     return found
 
 
