@@ -21,17 +21,16 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
-from pydantic.fields import FieldInfo
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from csr_rating.errors import InputError
-from csr_rating.fields import field_annotation, models_in
+from csr_rating.fields import annotation_with_limits, field_annotation, field_info, models_in
 from csr_rating.loading import parse_text
 from csr_rating.output import write_text
 from csr_rating.report import UNKNOWABLE_ENTRY_FIELDS, Report
@@ -56,12 +55,6 @@ class AnswersFile(BaseModel):
 # --- checking answers ---------------------------------------------------------------------------
 
 
-def _field_info(path: str) -> FieldInfo:
-    parent, _, name = path.rpartition(".")
-    model: type[BaseModel] = models_in(field_annotation(parent))[0] if parent else Report
-    return model.model_fields[name]
-
-
 def _shown(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:59] + "…"
@@ -83,7 +76,7 @@ def check_answer(path: str, value: Any) -> None:
     except ValueError as exc:
         raise AnswerError(f"cannot answer {path!r}: {exc}") from None
     if value is None:
-        if _field_info(path).is_required():
+        if field_info(path).is_required():
             raise AnswerError(f"cannot answer {path!r} with null: the report must have it")
         return
     try:
@@ -100,8 +93,7 @@ def check_answer(path: str, value: Any) -> None:
 @functools.lru_cache(maxsize=256)
 def _adapter(path: str) -> TypeAdapter[Any]:
     """The field's type with its constraints (pydantic keeps ``Count``'s bounds in the field's metadata)."""
-    info = _field_info(path)
-    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+    return TypeAdapter(annotation_with_limits(path))
 
 
 def _value_loc(value: Any, loc: tuple[Any, ...]) -> str:
@@ -389,7 +381,7 @@ def _emptied(chain: list[tuple[CommentedMap, str]], parent: CommentedMap, key: s
     """The key to delete: ``key``, or the outermost optional mapping its deletion leaves empty."""
     while chain and len(parent) == 1:
         owner = ".".join(k for _, k in chain)
-        if _field_info(owner).is_required():
+        if field_info(owner).is_required():
             break
         parent, key = chain.pop()
     return parent, key
@@ -488,8 +480,7 @@ def _names_for_sections(path: str, value: Any) -> list[str] | None:
         annotation = field_annotation(path)
     except ValueError:
         return None
-    inner = [m for m in models_in(annotation)]
-    return value if inner and typing.get_origin(annotation) is list else None
+    return value if models_in(annotation) and typing.get_origin(annotation) is list else None
 
 
 def write_answers(draft: Path | str, text: str, *, in_place: bool, output: Path | None, force: bool) -> Path:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from csr_rating import checks
 from csr_rating.checks.base import Context
 from csr_rating.criteria import CriteriaSet
@@ -20,6 +22,16 @@ from csr_rating.scorecard import (
 )
 from csr_rating.suggestions import plan_next_star, ranked, render
 from csr_rating.yamlio import SourceMap
+
+
+def dimension_score(earned: float, points: float) -> float:
+    """A dimension's 0-100 score from the points its criteria earned, to one decimal (29.95 -> 30.0)."""
+    return round(100 * earned / points + 1e-9, 1)
+
+
+def weighted_score(scores: Iterable[tuple[float, float]]) -> float:
+    """The overall score from (dimension score, weight) pairs, weights summing to 100, to one decimal."""
+    return round(sum(value * weight for value, weight in scores) / 100 + 1e-9, 1)
 
 
 def score(
@@ -64,7 +76,7 @@ def score(
                 line=source.line(outcome.section),
             )
             rows.append((criterion, outcome, result))
-        dim_score = round(100 * sum(r.earned for _, _, r in rows) / total + 1e-9, 1)  # 29.95 -> 30.0
+        dim_score = dimension_score(sum(r.earned for _, _, r in rows), total)
         dimensions.append(
             DimensionResult(
                 id=dimension.spec.id,
@@ -76,7 +88,7 @@ def score(
                 next_star=plan_next_star(standard, dim_score, [r for r in rows if r[0].id not in questioned], total),
             )
         )
-    overall_score = round(sum(d.score * d.weight for d in dimensions) / 100 + 1e-9, 1)
+    overall_score = weighted_score((d.score, d.weight) for d in dimensions)
     overall_stars = standard.stars_for(overall_score)
     top = max(b.stars for b in standard.stars)
     exemplary = all(d.stars == top for d in dimensions) and overall_stars == top

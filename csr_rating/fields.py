@@ -11,6 +11,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from csr_rating.report import Report
 
@@ -45,6 +46,21 @@ def field_annotation(path: str, through_lists: bool = False) -> Any:
                 raise ValueError(f"{'.'.join(parts[: depth + 1])!r} has no sub-fields")
             model = models[0]
     return annotation
+
+
+def field_info(path: str, through_lists: bool = False) -> FieldInfo:
+    """The pydantic field at ``path``: its annotation, and the constraints pydantic keeps beside it
+    (``Count``'s bounds, a list's ``max_length``). ValueError naming a bad segment."""
+    field_annotation(path, through_lists)
+    parent, _, name = path.rpartition(".")
+    model: type[BaseModel] = models_in(field_annotation(parent, through_lists))[0] if parent else Report
+    return model.model_fields[name]
+
+
+def annotation_with_limits(path: str, through_lists: bool = False) -> Any:
+    """The field's annotation with those constraints put back, for a TypeAdapter or a best value."""
+    info = field_info(path, through_lists)
+    return typing.Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
 
 
 def check_path(path: str) -> str:

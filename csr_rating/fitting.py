@@ -28,7 +28,8 @@ from pydantic import BaseModel
 from csr_rating import checks
 from csr_rating.calibration import OVERALL, Scored, distance
 from csr_rating.checks.base import Context
-from csr_rating.criteria import CriteriaSet, Criterion, Dimension
+from csr_rating.criteria import CriteriaSet, Criterion, Dimension, Standard
+from csr_rating.engine import dimension_score, weighted_score
 from csr_rating.errors import InputError
 from csr_rating.report import Report
 from csr_rating.scorecard import Range
@@ -148,24 +149,17 @@ class Evaluator:
         waived = {w.criterion for w in report.waivers if w.criterion}
         standard = criteria.standard
         out: dict[str, Range] = {}
-        totals = [0.0, 0.0]
+        weighted: tuple[list[tuple[float, float]], list[tuple[float, float]]] = ([], [])
         for dimension in criteria.dimensions:
             applicable = [c for c in dimension.criteria if c.id not in waived]
             points = sum(c.points for c in applicable)
-            scores = []
+            ends = []
             for end in (0, 1):
                 earned = sum(c.points * self._fraction(index, end, c, keys.get(c.id, ())) for c in applicable)
-                scores.append(round(100 * earned / points + 1e-9, 1))
-            for end in (0, 1):
-                totals[end] += scores[end] * dimension.spec.weight
-            out[dimension.spec.id] = Range(
-                low=scores[0],
-                high=scores[1],
-                low_stars=standard.stars_for(scores[0]),
-                high_stars=standard.stars_for(scores[1]),
-            )
-        low, high = (round(t / 100 + 1e-9, 1) for t in totals)
-        out[OVERALL] = Range(low=low, high=high, low_stars=standard.stars_for(low), high_stars=standard.stars_for(high))
+                ends.append(dimension_score(earned, points))
+                weighted[end].append((ends[end], dimension.spec.weight))
+            out[dimension.spec.id] = _range(ends[0], ends[1], standard)
+        out[OVERALL] = _range(weighted_score(weighted[0]), weighted_score(weighted[1]), standard)
         return out
 
     def loss(self, values: dict[Knob, float], indices: Iterable[int]) -> float:
@@ -177,6 +171,10 @@ class Evaluator:
                     total += abs(distance(published, ranges[dimension]))
         pull = sum(abs(v - k.original) / (k.high - k.low) for k, v in values.items())
         return total + PULL * pull
+
+
+def _range(low: float, high: float, standard: Standard) -> Range:
+    return Range(low=low, high=high, low_stars=standard.stars_for(low), high_stars=standard.stars_for(high))
 
 
 def _context(report: Report, criteria: CriteriaSet) -> Context:

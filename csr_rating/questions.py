@@ -9,6 +9,7 @@ come from the report model.
 
 from __future__ import annotations
 
+import types
 import typing
 from collections.abc import Callable
 from functools import cache
@@ -60,7 +61,7 @@ def kind_of(path: str) -> tuple[str, list[str]]:
     """(kind of answer, choices) for a field: yes_no, number, choice, choices, names or text."""
     inner, _ = unwrap(annotation_at(path))
     args = [a for a in typing.get_args(inner) if a is not type(None)]
-    if typing.get_origin(inner) is typing.Union or type(inner).__name__ == "UnionType":
+    if typing.get_origin(inner) in (typing.Union, types.UnionType):
         inner, _ = unwrap(args[0]) if len(args) == 1 else (str, {})
     if inner is bool:
         return "yes_no", []

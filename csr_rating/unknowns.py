@@ -19,6 +19,7 @@ from typing import Any
 from annotated_types import Le, MaxLen
 from pydantic import BaseModel
 
+from csr_rating.fields import annotation_with_limits
 from csr_rating.report import UNKNOWABLE_ENTRY_FIELDS, Report
 
 ITEMS = 50  # entries of a list at its best: more than any band of any criterion asks for
@@ -124,18 +125,8 @@ def unwrap(annotation: Any) -> tuple[Any, dict[str, int]]:
 
 
 def annotation_at(path: str) -> Any:
-    """The annotation of a field path, with its Field limits (max_length) kept."""
-    model: type[BaseModel] = Report
-    annotation: Any = Report
-    parts = path.split(".")
-    for depth, part in enumerate(parts):
-        field = model.model_fields[part]
-        annotation = typing.Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
-        if depth < len(parts) - 1:  # into a section, or into the entries of a list of sections
-            options = (field.annotation, *typing.get_args(field.annotation))
-            options += tuple(inner for a in options for inner in typing.get_args(a))
-            model = next(a for a in options if isinstance(a, type) and issubclass(a, BaseModel))
-    return annotation
+    """The annotation of a field path (into list entries too: ``topics.cases``), with its limits."""
+    return annotation_with_limits(path, through_lists=True)
 
 
 def _set(data: dict[str, Any], path: str, value: Any) -> None:

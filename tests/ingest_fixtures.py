@@ -194,3 +194,26 @@ def cut_rating_letter(text: str) -> str:
     start = lines.index("I. Basis of Rating")
     end = next(i for i, line in enumerate(lines) if line.strip().startswith("Reader Feedback Form"))
     return "\n".join(lines[:start] + [""] * (end - start) + lines[end:])
+
+
+# A fictitious English draft: an about page, a reporting period, standards, a contact and a KPI table
+# (tests of the pipeline, and of answers written into what it ingests).
+ENGLISH_DRAFT = """\
+Riverside Water Group Sustainability Report 2023
+
+About this Report
+This is the fifth consecutive annual sustainability report of Riverside Water Group.
+Reporting period: 1 January 2023 to 31 December 2023.
+The report follows the GRI Standards and the CASS-CSR 4.0 guide.
+Contact: Sustainability Office, csr@riverside-water.example
+
+Key performance indicators 2021 2022 2023
+Total number of employees (persons) 1,210 1,260 1,302
+Employee turnover rate (%) 6.1 5.4 4.8
+Work-related fatalities (persons) 0 1 0
+Total energy consumption (MWh) 48,200 47,100 45,900
+Water withdrawal (10,000 m3) —— 3,120 3,050
+Charitable donations (RMB 10,000) 120 135, 400 150
+
+In 2023 two contractors were injured at the Eastbank plant; we retrained all site crews and added guard rails.
+"""

@@ -22,6 +22,7 @@ from csr_rating.ingest.document import from_text
 from csr_rating.ingest.pipeline import ingest_document
 from csr_rating.report import Report
 from csr_rating.yamlio import load_yaml
+from tests.ingest_fixtures import ENGLISH_DRAFT
 
 DRAFT = """\
 # Structured report drafted by `csr-rating ingest` from draft.txt (text, en).
@@ -406,23 +407,9 @@ def test_without_output_or_in_place_nothing_is_written(tmp_path: Path) -> None:
 
 # --- a real ingested draft ----------------------------------------------------------------------
 
-INGEST_TEXT = """\
-Riverside Water Group Sustainability Report 2023
-
-About this Report
-This is the fifth consecutive annual sustainability report of Riverside Water Group.
-Reporting period: 1 January 2023 to 31 December 2023.
-The report follows the GRI Standards and the CASS-CSR 4.0 guide.
-Contact: Sustainability Office, csr@riverside-water.example
-
-Key performance indicators 2021 2022 2023
-Total number of employees (persons) 1,210 1,260 1,302
-Total energy consumption (MWh) 48,200 47,100 45,900
-"""
-
 
 def test_answers_into_an_ingested_draft_keep_its_comments_and_still_load(criteria: CriteriaSet) -> None:
-    ingested = ingest_document(from_text(INGEST_TEXT, "draft.txt"), criteria=criteria).yaml
+    ingested = ingest_document(from_text(ENGLISH_DRAFT, "draft.txt"), criteria=criteria).yaml
     ingested = ingested.split("\nunknown:")[0].rstrip("\n") + "\n"  # its own list, the last section, replaced
     text = with_unknown(ingested, "process.leadership.final_review", "readability.pictures", "meta.release_cycle")
     answers = {
