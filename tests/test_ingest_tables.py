@@ -186,6 +186,9 @@ def test_a_figure_panel_is_read_column_by_column() -> None:
         ("职业病新发病例", "个", {2016: 0}),
     ]
     assert extract_panels(from_text("2014\t2015\t2016\n1\t2\t3\n", "d.txt"), 2016, set()) == []
+    change = "吨水泥综合\t万元产值综合\n能耗\t能耗同比下降\n74.0\t4.7\n"
+    rows = extract_panels(from_text(change, "d.txt"), 2016, set())
+    assert [(r.name, r.values) for r in rows] == [("吨水泥综合能耗", {2016: 74.0}), ("万元产值综合能耗", {2016: "同比下降 4.7"})]
 
 
 def test_a_one_figure_box_is_a_row_and_a_change_or_a_page_number_is_not() -> None:
@@ -197,6 +200,25 @@ def test_a_one_figure_box_is_a_row_and_a_change_or_a_page_number_is_not() -> Non
         ("资产总额", "亿元", {2016: 2712.67}),
         ("人均培训时长", "小时", {2016: 58}),
     ]
+
+
+def test_a_box_label_opening_with_its_year_gives_the_figure_that_year() -> None:
+    from csr_rating.ingest.panels import extract_panels
+
+    text = "2016年对外捐赠\n总额\n2400.4万元\n2015年末员工总数\n18.6 万人\n2020年碳排放强度\n18 %\n"
+    rows = extract_panels(from_text(text, "d.txt"), 2016, set())
+    assert [(r.name, r.unit, r.values) for r in rows] == [
+        ("对外捐赠总额", "万元", {2016: 2400.4}),
+        ("员工总数", "万人", {2015: 18.6}),
+    ]  # 2020 is after the reporting year: a target, not a figure
+    assert "year" in rows[0].reviews[0] and "no year printed" not in rows[0].reviews[0]
+
+
+def test_a_dated_sentence_over_a_figure_is_no_box() -> None:
+    from csr_rating.ingest.panels import extract_panels
+
+    text = "2016年，公司在海外获得\n846 辆\n2016年度社会责任报告\n10\n"
+    assert extract_panels(from_text(text, "d.txt"), 2016, set()) == []
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,13 @@ extracted text keeps the columns as tab-separated cells, one line per row of the
     万人次	起	‰	个
 
 A one-figure box is a short label line over a line holding only a figure and its unit ("资产总额" /
-"2712.67 亿元"). A line of N figures with one or two lines of N labels above it (and, optionally, a
+"2712.67 亿元"). A box label may open with its year ("2016年对外捐赠总额", "2015年末员工总数"): the
+figure is that year's, and a year after the reporting year is a target, no figure. A label set over two
+lines whose second line is only a head noun ("2016年对外捐赠" / "总额") is one label. A line of N figures with one or two lines of N labels above it (and, optionally, a
 line of N units below) is a panel: each column becomes a row of the reporting year (a panel states no year: the
-review note says so). A figure that is a year, a column whose label holds no letter, or lines of
+review note says so). A column whose label names a change ("万元产值综合能耗同比下降" over 4.7) is no level:
+the indicator is kept with the change as its text value ("同比下降 4.7"), which discloses it without
+inventing a figure. A figure that is a year, a column whose label holds no letter, or lines of
 unequal width are no panel; data tables with year headers are the table reader's.
 """
 
@@ -30,6 +34,11 @@ MAX_ROWS = 300  # panel rows kept per draft: a report has dozens of key figures,
 _LETTER = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 REVIEW = "read from a figure panel (label above, figure below); no year printed: taken as the reporting year"
+REVIEW_CHANGE = "read from a figure panel: a change, not a level, kept as the text it states; no year printed"
+REVIEW_DATED = "read from a figure box (label with its year above, figure below)"
+# A box label's leading year: "2016年", "2016年度", "2016年底", "2016年末", "2016年全年", "2016 年".
+_LEAD_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*年(?:度|底|末|全年)?\s*")
+MAX_TAIL = 4  # characters of a label's second line that is only its head noun ("总额", "发电量")
 
 
 def _cells(line: Line) -> list[str]:
@@ -77,14 +86,40 @@ _FIGURE_WITH_UNIT = re.compile(
 )
 
 
-def _key_figure(label: Line, figure: Line, units: Units) -> tuple[str, float | int, str] | None:
-    """A one-figure box: a short label line, then a line holding only a figure and its unit
-    ("资产总额" / "2712.67 亿元"). Without a unit a number is a page number or a chart tick."""
-    name = label.text.strip()
-    match = _FIGURE_WITH_UNIT.match(figure.text.strip())
-    if match is None or "\t" in label.text or not 2 <= len(name) <= MAX_LABEL or any(c.isdigit() for c in name):
+def _label_of(lines: list[Line], index: int, skip: set[int]) -> tuple[str, Line] | None:
+    """The label above the figure at ``index``: the line before it, joined to the line before that
+    when the nearer one is only a short head noun ("2016年对外捐赠" / "总额")."""
+    if index < 1 or lines[index - 1].number in skip:
         return None
-    if not _LETTER.search(name) or name.endswith(("。", ".", "：", ":")):
+    near = lines[index - 1]
+    tail = near.text.strip()
+    if index >= 2 and len(tail) <= MAX_TAIL and all(_HAN.match(c) for c in tail) and lines[index - 2].number not in skip:
+        head = lines[index - 2].text.strip()
+        if _LEAD_YEAR.match(head) and "\t" not in lines[index - 2].text and _HAN.match(head[-1:]):
+            return head + tail, lines[index - 2]
+    return near.text.strip(), near
+
+
+def _key_figure(
+    label: str, label_line: Line, figure: Line, units: Units, year: int
+) -> tuple[str, float | int, str, int, bool] | None:
+    """A one-figure box: a short label line, then a line holding only a figure and its unit
+    ("资产总额" / "2712.67 亿元"). Without a unit a number is a page number or a chart tick.
+    Returns (name, value, unit, year, dated)."""
+    name = label
+    match = _FIGURE_WITH_UNIT.match(figure.text.strip())
+    if match is None or "\t" in label_line.text:
+        return None
+    dated = _LEAD_YEAR.match(name)
+    value_year = year
+    if dated is not None:
+        value_year = int(dated.group("year"))
+        if value_year > year:
+            return None  # a target ("2020年碳排放强度下降") is no figure of the report
+        name = name[dated.end() :]
+    if not 2 <= len(name) <= MAX_LABEL or any(c.isdigit() for c in name):
+        return None
+    if not _LETTER.search(name) or name.endswith(("。", ".", "：", ":")) or "，" in name or "," in name:
         return None
     unit = match.group("unit").strip()
     if not (_BOX_UNIT.match(unit) or units.is_phrase(unit)) or year_of(match.group("figure")) is not None:
@@ -95,7 +130,7 @@ def _key_figure(label: Line, figure: Line, units: Units) -> tuple[str, float | i
     parsed = parse_cell(match.group("figure"))
     if parsed is None or not isinstance(parsed.value, int | float):
         return None
-    return name, parsed.value, unit
+    return name, parsed.value, unit, value_year, dated is not None
 
 
 def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMMON_UNITS) -> list[Row]:
@@ -107,11 +142,13 @@ def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMM
             break
         if line.number in skip:
             continue
-        if index and line.text.lstrip()[:1] in _FIGURE_STARTS and lines[index - 1].number not in skip:
-            box = _key_figure(lines[index - 1], line, units)
+        label = _label_of(lines, index, skip) if line.text.lstrip()[:1] in _FIGURE_STARTS else None
+        if label is not None:
+            box = _key_figure(*label, line, units, year)
             if box is not None:
-                name, value, unit = box
-                rows.append(Row(name, unit, {year: value}, lines[index - 1], None, (REVIEW,), -1 - index))
+                name, value, unit, value_year, dated = box
+                note = REVIEW_DATED if dated else REVIEW
+                rows.append(Row(name, unit, {value_year: value}, label[1], None, (note,), -1 - index))
                 continue
         cells = _cells(line)
         if not MIN_COLUMNS <= len(cells) <= MAX_COLUMNS:
@@ -131,5 +168,13 @@ def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMM
         for column, value in enumerate(values):
             name = _join([_cells(label)[column] for label in labels])
             unit = unit_row[column] if unit_row else None
+            change = _CHANGE.search(name)
+            if change is not None:  # "万元产值综合能耗同比下降 4.7%": the indicator is disclosed as a change
+                base = name[: change.start()].strip()
+                if len(base) < 2 or not _LETTER.search(base):
+                    continue
+                stated = f"{name[change.start():]} {cells[column]}{unit or ''}"
+                rows.append(Row(base, None, {year: stated}, labels[0], None, (REVIEW_CHANGE,), -1 - index))
+                continue
             rows.append(Row(name, unit, {year: value}, labels[0], None, (REVIEW,), -1 - index))
     return rows

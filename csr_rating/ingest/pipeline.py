@@ -204,6 +204,7 @@ def _indicators(rows: list[Row], catalog: Catalog, year: int) -> tuple[list[Note
         if name != row.name:
             reviews.append(f"named after its table section to tell it from another row {row.name!r}")
         entry: dict[str, Any] = {"name": name}
+        numeric = any(not isinstance(v, str) for v in values.values())  # a text value has no unit
         match = matches[index]
         confidence = None
         if match is not None and owner.get(match.id) == index:
@@ -212,13 +213,14 @@ def _indicators(rows: list[Row], catalog: Catalog, year: int) -> tuple[list[Note
             if match.score < SURE:
                 reviews.append(f"linked to {match.id} ({match.via!r}) by a fuzzy match; remove the id if wrong")
             item = items[match.id]
-            if row.unit is None and item.unit:
+            if row.unit is None and item.unit and numeric:
                 reviews.append(f"unit {item.unit!r} taken from the catalog")
             if item.negative:
                 entry["negative"] = True
         elif match is not None:
             reviews.append(f"also looks like {match.id}, already linked to a closer row")
-        unit = row.unit or (items[match.id].unit if match is not None and owner.get(match.id) == index else None)
+        linked = match is not None and owner.get(match.id) == index and numeric
+        unit = row.unit or (items[match.id].unit if linked and match is not None else None)
         if unit:
             entry["unit"] = unit
         entry["values"] = values
