@@ -490,7 +490,7 @@ def write_answers(draft: Path | str, text: str, *, in_place: bool, output: Path 
     if in_place and output is not None:
         raise InputError(shown, "give either -o FILE or --in-place, not both")
     if output is not None:
-        write_text(output, text, force)
+        write_text(output, text, force, inputs=[draft])
         return output
     if not in_place:
         raise InputError(shown, "where should the answered report go? pass -o FILE, or --in-place to update this file")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shlex
+import signal
 import sys
 from enum import Enum, StrEnum
 from pathlib import Path
@@ -106,11 +107,12 @@ def _render(card: Scorecard, format: Format, lang: Language | None, explain: boo
     return FORMATS[format.value](card, chosen, explain, count)  # type: ignore[arg-type]
 
 
-def _deliver(text: str, output: Path | None, force: bool) -> None:
+def _deliver(text: str, output: Path | None, force: bool, *inputs: Path | None) -> None:
+    """Standard output, or ``output`` (``-`` is standard output too), which may not be an input."""
     if output is None:
         _emit(text)
     else:
-        write_text(output, text, force)
+        write_text(output, text, force, inputs=[source for source in inputs if source is not None])
 
 
 @app.command()
@@ -130,7 +132,7 @@ def score(
     """Score REPORT: stars per dimension, the overall grade and ranked suggestions."""
     try:
         card = _scored(report, load_criteria(criteria, standard), industry, year)
-        _deliver(_render(card, format, lang, explain, top), output, force)
+        _deliver(_render(card, format, lang, explain, top), output, force, report)
         left = reviews_left(report)
     except InputError as error:
         _fail(str(error))
@@ -180,7 +182,7 @@ def check(
             raise InputError("check", "give a threshold: --min-stars, --min DIMENSION=STARS or --baseline")
         cards = [_scored(report, criteria_set) for report in reports]
         for card in cards:
-            _deliver(_render(card, format, lang, explain, top), output, force)
+            _deliver(_render(card, format, lang, explain, top), output, force, *reports, baseline)
     except InputError as error:
         _fail(str(error))
     for card in cards:
@@ -215,7 +217,7 @@ def diff(
         chosen = lang.value if lang is not None else default_lang(after.report.languages)
         change = compare(before, after)
         text = render_json(change, chosen) if format.value == "json" else render_text(change, chosen)  # type: ignore[arg-type]
-        _deliver(text, output, force)
+        _deliver(text, output, force, old, new)
     except InputError as error:
         _fail(str(error))
 
@@ -233,7 +235,7 @@ def ingest(
     """Turn a draft report into the structured YAML that `score` reads; check its `# review:` lines."""
     try:
         result = ingest_draft(draft, industry=industry, year=year, criteria=load_criteria(criteria, standard))
-        _deliver(result.yaml, output, force)
+        _deliver(result.yaml, output, force, draft)
     except InputError as error:
         _fail(str(error))
     stats = result.stats
@@ -259,7 +261,8 @@ def review(
     try:
         result = review_notes(report, draft)
         shown = "<stdin>" if str(report) == "-" else str(report)
-        _deliver(review_json(result) if format.value == "json" else review_text(result, shown), output, force)
+        text = review_json(result) if format.value == "json" else review_text(result, shown)
+        _deliver(text, output, force, report, draft)
     except InputError as error:
         _fail(str(error))
     if not result.items:
@@ -435,13 +438,29 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).replace("Value error, ", "").split())
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the process is so that open temporary files are removed on the way out."""
+
+
+def _terminate(signum: int, frame: object) -> NoReturn:
+    raise Terminated
+
+
 def main() -> None:
     """Run the app; every way it can end is one line on stderr and a documented exit code."""
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:
         sys.stderr.write("csr-rating: interrupted\n")
         sys.exit(130)
+    except Terminated:
+        sys.stderr.write("csr-rating: terminated\n")
+        sys.exit(143)
+    except OSError as error:  # permissions, a full disk, a loop of links: the user's to fix
+        where = f"{error.filename}: " if error.filename else ""
+        sys.stderr.write(f"csr-rating: {where}{_one_line(error.strerror or str(error))}\n")
+        sys.exit(EXIT_INPUT)
     except Exception as error:  # noqa: BLE001 - the one place a bug becomes a line, not a traceback
         if hasattr(error, "format_message") and hasattr(error, "exit_code"):  # a usage error (click's API)
             sys.stderr.write(f"csr-rating: {_one_line(error.format_message())} (see: csr-rating --help)\n")
