@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -399,6 +399,7 @@ _UNIT = re.compile(r"[(（][^()（）]*[)）]\s*$")
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)  # called for every indicator by every check: names repeat
 def normalise(name: str) -> str:
     """Compare names the way a person would: case, width, punctuation and a trailing (unit) ignored."""
     text = unicodedata.normalize("NFKC", name).casefold().strip()

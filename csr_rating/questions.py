@@ -77,10 +77,10 @@ def kind_of(path: str) -> tuple[str, list[str]]:
     return "text", []
 
 
-def questions(report: Report, overall: Callable[[Report], float]) -> list[Question]:
+def questions(report: Report, overall: Callable[[Report], float], base: float | None = None) -> list[Question]:
     """Every unknown fact that can move the overall score, largest gain first. ``overall`` scores a
-    report (the engine, bound to the criteria)."""
-    base = overall(report)
+    report (the engine, bound to the criteria); ``base`` is ``overall(report)`` where known."""
+    base = overall(report) if base is None else base
     asked: list[str] = []
     for path in report.unknown:
         asked += [leaf for leaf in leaves(path) if leaf not in asked]

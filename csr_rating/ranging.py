@@ -10,7 +10,7 @@ never a suggestion to add what the report may already have.
 from __future__ import annotations
 
 from csr_rating.criteria import CriteriaSet
-from csr_rating.engine import score
+from csr_rating.engine import overall_with, score
 from csr_rating.questions import questions
 from csr_rating.report import Report
 from csr_rating.scorecard import Range, Scorecard
@@ -44,7 +44,9 @@ def score_range(
     card = _with_ranges(low, high)
     if not ask:
         return card
-    asked = questions(report, lambda r: score(r, criteria).overall.score)
+    # a question can only move criteria that moved with every unknown at its best (all checks are
+    # monotone), so only those are evaluated again for each question
+    asked = questions(report, lambda r: overall_with(r, criteria, low, moved), base=low.overall.score)
     return card.model_copy(update={"questions": asked})
 
 

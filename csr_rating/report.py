@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 import typing
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -316,10 +317,11 @@ class Indicator(Strict):
             raise ValueError("an indicator needs `values` (by year), `chart_years` or a `narrative`")
         return self
 
-    @property
-    def years(self) -> set[int]:
-        """Every year the report shows a figure for: written out in ``values`` or drawn in a chart."""
-        return set(self.values) | set(self.chart_years)
+    @cached_property
+    def years(self) -> frozenset[int]:
+        """Every year the report shows a figure for: written out in ``values`` or drawn in a chart
+        (computed once: checks ask for it of every indicator, again and again)."""
+        return frozenset(self.values) | frozenset(self.chart_years)
 
 
 class NegativeDisclosure(Strict):

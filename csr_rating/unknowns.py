@@ -37,7 +37,8 @@ def best_case(report: Report, paths: Iterable[str] | None = None) -> Report:
     """``report`` with the unknown fields ``paths`` (default: all it lists) at their best, and no
     unknowns left."""
     chosen = list(report.unknown if paths is None else paths)
-    data = report.model_dump(mode="python", exclude={"unknown"})
+    roots = sorted({path.split(".")[0] for path in chosen})
+    data = report.model_dump(mode="python", include=set(roots))
     for path in chosen:
         if path in UNKNOWABLE_ENTRY_FIELDS:  # the field of every entry: each topic at its most cases
             listed, field = path.split(".")
@@ -45,7 +46,11 @@ def best_case(report: Report, paths: Iterable[str] | None = None) -> Report:
                 entry[field] = best_value(annotation_at(path), path)
             continue
         _set(data, path, best_value(annotation_at(path), path))
-    return Report.model_validate(data)
+    # only the sections holding unknown facts change: validate those, keep the rest as validated
+    best = report.model_copy(update={"unknown": []})
+    for root in roots:
+        Report.__pydantic_validator__.validate_assignment(best, root, data.get(root))
+    return best
 
 
 def best_value(annotation: Any, path: str = "") -> Any:

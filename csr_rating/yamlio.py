@@ -8,6 +8,7 @@ Python values ourselves, recording the line of each value in a ``SourceMap`` key
 from __future__ import annotations
 
 import codecs
+import gc
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +154,8 @@ def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
     if separators > MAX_VALUES:
         raise InputError(path, f"document has more than {MAX_VALUES} lines and list items; split it up")
     loader = _Loader(text)
+    collecting = gc.isenabled()
+    gc.disable()  # the node graph holds no cycles to collect; scanning it again and again is quadratic
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -170,11 +173,18 @@ def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
         raise InputError(path, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
+        if collecting:
+            gc.enable()
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
         raise InputError(path, "file is empty; expected a YAML mapping")
     source = SourceMap(path)
     builder = _Builder(loader, source)
-    return builder.build(node, (), 0), source
+    gc.disable()
+    try:
+        return builder.build(node, (), 0, ()), source
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _lc(mark: Any) -> tuple[int | None, int | None]:
@@ -194,7 +204,10 @@ class _Builder:
         line, col = _lc(node.start_mark)
         return InputError(self.source.path, message, line, col, dotted(loc) or None)
 
-    def build(self, node: yaml.Node, loc: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, loc: Path_, depth: int, key: tuple[str, ...] | None = None) -> Any:
+        """The value of ``node`` at ``loc``; ``key`` is ``_key(loc)`` when the caller has it (built
+        one part at a time, so a deep document does not convert every path again)."""
+        key = _key(loc) if key is None else key
         if id(node) in self.seen:  # an alias: count what it expands to, so alias bombs stop early
             self.repeats += 1
             if self.repeats > MAX_ALIAS_EXPANSION:
@@ -205,11 +218,11 @@ class _Builder:
             raise self.fail(node, f"nesting deeper than {MAX_DEPTH} levels", loc)
         if node.tag not in PLAIN_TAGS:
             raise self.fail(node, f"YAML tag {node.tag!r} is not allowed; only plain data", loc)
-        self.source.marks[_key(loc)] = Mark(*_lc(node.start_mark))  # type: ignore[arg-type]
+        self.source.marks[key] = Mark(*_lc(node.start_mark))  # type: ignore[arg-type]
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc, depth)
+            return self._mapping(node, loc, depth, key)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+            return [self.build(item, (*loc, i), depth + 1, (*key, str(i))) for i, item in enumerate(node.value)]
         if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
             # YAML 1.1 reads yes/no/on/off as booleans; an author rarely means that, so say so
             raise self.fail(node, f"{node.value!r} would be read as a yes/no flag; write true or false", loc)
@@ -222,7 +235,7 @@ class _Builder:
         except (yaml.YAMLError, OverflowError) as exc:
             raise self.fail(node, f"cannot read value: {exc}", loc) from None
 
-    def _mapping(self, node: yaml.MappingNode, loc: Path_, depth: int) -> dict[Any, Any]:
+    def _mapping(self, node: yaml.MappingNode, loc: Path_, depth: int, key_of_loc: tuple[str, ...]) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -239,14 +252,15 @@ class _Builder:
             if key is None or isinstance(key, float):
                 raise self.fail(key_node, "mapping keys must be plain values", loc)
             child = (*loc, str(key))  # a mapping key, even the year 2020, is shown as `.2020`
+            child_key = (*key_of_loc, str(key))
             if key in result or str(key) in seen:  # 2020 and "2020" are one year to a reader
-                first = self.source.marks.get(_key(child))
+                first = self.source.marks.get(child_key)
                 at = f" (first at line {first.line})" if first else ""
                 raise self.fail(key_node, f"duplicate key {key!r}{at}", child)
             seen.add(str(key))
-            result[key] = self.build(value_node, child, depth + 1)
+            result[key] = self.build(value_node, child, depth + 1, child_key)
             # after the value, whose own mark it replaces: the key's line is what a reader looks for
-            self.source.marks[_key(child)] = Mark(*_lc(key_node.start_mark))  # type: ignore[arg-type]
+            self.source.marks[child_key] = Mark(*_lc(key_node.start_mark))  # type: ignore[arg-type]
         return result
 
 

@@ -66,12 +66,12 @@ class Detector:
         self.catalogs = [c for c in catalogs if c.extends]  # a base is what is left when nothing fits
         self.vocabulary: dict[str, dict[str, float]] = {}
         for catalog in self.catalogs:
-            common = _base_words(by_id[catalog.extends[-1]]) | {_normal(w) for w in catalog.lexicon.generic.all()}
+            common = _Common(_base_words(by_id[catalog.extends[-1]]) | {_normal(w) for w in catalog.lexicon.generic.all()})
             words: dict[str, float] = {}
             names = [(i.name.en, i.name.zh, *i.aliases) for i in catalog.own_indicators()]
             names += [(t.name.en, t.name.zh, *t.aliases) for t in catalog.own_topics()]
             for name in (n for group in names for n in group):
-                if not _is_common(_normal(name).strip(), common):
+                if not common.holds(_normal(name).strip()):
                     _add(words, name, NAME_WEIGHT)
             for term in catalog.lexicon.detect.all():
                 _add(words, term, DETECT_WEIGHT)
@@ -117,14 +117,29 @@ def _base_words(base: Catalog) -> frozenset[str]:
     return frozenset(_normal(name).strip() for group in names for name in group)
 
 
-def _is_common(name: str, common: frozenset[str]) -> bool:
-    """An own item named like a base item ("员工权益", "volunteering") says nothing about the industry;
-    nor does a Chinese name that holds a base name or sits inside one."""
-    if name in common:
-        return True
-    if name.isascii():
-        return False
-    return any(len(word) >= 2 and not word.isascii() and (word in name or name in word) for word in common)
+class _Common:
+    """The words every report may use, whatever its industry (the base catalog's names and the
+    pack's generic words), indexed so that a name is checked against all of them at once."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        han = sorted(w for w in words if len(w) >= 2 and not w.isascii())
+        self.joined = "\n".join(han)  # a name inside one of them is a substring of this text
+        self.automaton: ahocorasick.Automaton | None = None
+        if han:
+            self.automaton = ahocorasick.Automaton()
+            for word in han:
+                self.automaton.add_word(word, word)
+            self.automaton.make_automaton()
+
+    def holds(self, name: str) -> bool:
+        """An own item named like a base item ("员工权益", "volunteering") says nothing about the
+        industry; nor does a Chinese name that holds a base name or sits inside one."""
+        if name in self.words:
+            return True
+        if name.isascii() or self.automaton is None:
+            return False
+        return ("\n" not in name and name in self.joined) or next(self.automaton.iter(name), None) is not None
 
 
 def _add(words: dict[str, float], term: str, weight: float) -> None:

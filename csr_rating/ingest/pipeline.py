@@ -20,6 +20,7 @@ from csr_rating.catalog import Catalog, CatalogIndicator
 from csr_rating.consistency import check_report, same_name_key
 from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
+from csr_rating.ingest import budget
 from csr_rating.ingest.charts import chart_series, industry_charts
 from csr_rating.ingest.content_index import read_indexes
 from csr_rating.ingest.document import Document
@@ -94,6 +95,12 @@ def ingest_document(
     found = parts(doc)
     facts = masked(doc, found)
     rows = extract_rows(facts, _units(criteria))
+    if len(rows) > budget.MAX_TABLE_ROWS:  # dropping rows would rate a different report: refuse
+        raise InputError(
+            doc.path,
+            f"more table rows than a report holds ({len(rows):,}; the limit is {budget.MAX_TABLE_ROWS:,}): "
+            "split the draft and ingest each part",
+        )
     industry_note = _industry(facts, criteria, industry)
     catalog = criteria.catalog_for(industry_note.value)
     year_note = _year(doc, rows, year)

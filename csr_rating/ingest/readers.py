@@ -23,12 +23,14 @@ import re
 import stat
 import sys
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from statistics import median
 from typing import Any
 
 from csr_rating.errors import InputError
+from csr_rating.ingest import budget
 from csr_rating.ingest.document import HAN, Document, Line, SourceKind
 
 SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx")
@@ -60,8 +62,8 @@ def parse_bytes(raw: bytes, shown: str, suffix: str = "") -> Document:
     """Dispatch on content first (PDF header, ZIP with a Word body), then on the suffix."""
     if not raw.strip():
         raise InputError(shown, "file is empty; expected " + SUPPORTED)
-    if b"%PDF-" in raw[:1024]:
-        return read_pdf(raw, shown)
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n\x00").startswith(b"%PDF-") or (suffix == ".pdf" and b"%PDF-" in raw[:1024]):
+        return read_pdf(raw, shown)  # a .pdf may have junk before its header; a text only quotes one
     if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return read_docx(raw, shown)
     if raw.startswith(b"\xd0\xcf\x11\xe0"):
@@ -75,9 +77,13 @@ def parse_bytes(raw: bytes, shown: str, suffix: str = "") -> Document:
     if suffix == ".docx":
         raise InputError(shown, "not a Word .docx (not a ZIP archive); the file is damaged or mis-named")
     text = decode_text(raw, shown)
+    if len(text) > budget.MAX_TEXT_CHARS:
+        raise budget.too_much_text(shown, len(text))
+    texts = split_lines(text)
+    budget.check_text(shown, len(text), sum(1 for line in texts if line))
     if suffix in MARKDOWN_SUFFIXES:
-        return Document(shown, "markdown", tuple(_markdown_lines(split_lines(text))))
-    return _document(shown, "text", split_lines(text))
+        return Document(shown, "markdown", budget.bounded(_markdown_lines(texts)))
+    return _document(shown, "text", texts)
 
 
 # --- reading bytes -------------------------------------------------------------------------------
@@ -122,7 +128,7 @@ def _size(count: int) -> str:
 
 
 def _document(shown: str, kind: SourceKind, texts: list[str]) -> Document:
-    return Document(shown, kind, tuple(Line(text, n) for n, text in enumerate(texts, 1)))
+    return Document(shown, kind, budget.bounded(Line(text, n) for n, text in enumerate(texts, 1)))
 
 
 # --- plain text ----------------------------------------------------------------------------------
@@ -233,18 +239,21 @@ def split_lines(text: str) -> list[str]:
 
 # --- Markdown ------------------------------------------------------------------------------------
 
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Every pattern here is linear on a hostile line: no two adjacent parts can match the same text
+# (which would make a failed match try every split of a long run of spaces), and an emphasis never
+# looks past the next marker.
+_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(\s+|$)")
-_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_CLOSING_HASHES = re.compile(r"(?<!\s)\s+#+\s*$")
 _RULE_LINE = re.compile(r"^\s*([-=*_])(\s*\1){2,}\s*$")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d{1,3}[.)])\s+")
 _QUOTE = re.compile(r"^\s*(>\s?)+")
 _URL = r"\((?:[^()]|\([^()]*\))*\)"  # (url), allowing one level of parentheses inside
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _URL)  # no nested brackets: linear on hostile lines
 _LINK = re.compile(r"\[([^\[\]]+)\]" + _URL)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
 _CODE = re.compile(r"`([^`]*)`")
 _BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -286,8 +295,13 @@ def _table_rows(texts: list[str]) -> list[bool]:
     return rows
 
 
+MAX_CELLS = 200  # cells of a table row; a "row" of more is text full of pipes, read as text
+
+
 def _table_cells(text: str) -> str:
     cells = _CELL_SPLIT.split(text.strip())
+    if len(cells) > MAX_CELLS:
+        return _plain_markdown(text)
     if cells and not cells[0].strip():
         cells = cells[1:]
     if cells and not cells[-1].strip():
@@ -330,9 +344,54 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
 Char = tuple[float, float, float, float, str]
 
 
+_STREAM = re.compile(rb"stream\r?\n")
+_NOT_CONTENT = (b"/Image", b"/FontFile", b"/Length1", b"/Length2", b"/Length3", b"/Metadata", b"/EmbeddedFile")
+INFLATE_CHUNK = 1 << 20
+
+
+def check_streams(raw: bytes, shown: str) -> None:
+    """Refuse a PDF whose content streams inflate past the budget, before PDFium inflates them
+    (it would, in memory, for the text of each page). Each Flate stream is inflated as a stream
+    and counted, never kept; images, fonts and metadata are not content and are left alone."""
+    total = 0
+    for match in _STREAM.finditer(raw):
+        start = match.end()
+        if raw[match.start() - 3 : match.start()] == b"end":
+            continue
+        head = raw[max(0, match.start() - 2048) : match.start()]
+        head = head[head.rfind(b"obj") + 3 :] if b"obj" in head else head
+        if b"/FlateDecode" not in head or any(word in head for word in _NOT_CONTENT):
+            continue
+        stop = raw.find(b"endstream", start)
+        data = memoryview(raw)[start : stop if stop != -1 else len(raw)]
+        inflater = zlib.decompressobj()
+        size = 0
+        try:
+            for offset in range(0, len(data), INFLATE_CHUNK):
+                piece = data[offset : offset + INFLATE_CHUNK]
+                while piece:
+                    out = inflater.decompress(piece, INFLATE_CHUNK)
+                    size += len(out)
+                    if size > budget.MAX_STREAM or total + size > budget.MAX_INFLATED:
+                        raise InputError(
+                            shown,
+                            f"a content stream inflates to more than {_size(budget.MAX_STREAM)} "
+                            f"(or all of them to more than {_size(budget.MAX_INFLATED)}): more than a report needs "
+                            "(a decompression bomb?)",
+                        )
+                    piece = inflater.unconsumed_tail
+                if inflater.eof:
+                    break
+        except zlib.error:
+            pass  # encrypted or damaged: PDFium decides
+        total += size
+
+
 def read_pdf(raw: bytes, shown: str) -> Document:
     """The text layer of every page, rebuilt into lines from character positions."""
     import pypdfium2 as pdfium
+
+    check_streams(raw, shown)
 
     try:
         pdf = pdfium.PdfDocument(raw)
@@ -353,7 +412,7 @@ def read_pdf(raw: bytes, shown: str) -> Document:
     lines = []
     for page_number, texts in enumerate(pages, 1):
         lines.extend(Line(text, len(lines) + 1, page_number) for text in texts)
-    return Document(shown, "pdf", tuple(lines), pictures)
+    return Document(shown, "pdf", budget.bounded(lines), pictures)
 
 
 MIN_PICTURE = 40.0  # points each side: smaller images are icons, bullets and logos
@@ -396,12 +455,21 @@ def _pdf_pages(pdf: Any, shown: str) -> list[list[str]]:
     count = len(pdf)
     if count == 0:
         raise InputError(shown, "PDF has no pages")
+    if count > budget.MAX_PDF_PAGES:
+        raise InputError(
+            shown, f"more pages than a report holds ({count:,}; the limit is {budget.MAX_PDF_PAGES:,}): split the PDF"
+        )
     pages = []
+    chars = lines = 0
     for index in range(count):
         try:
-            pages.append(_read_page(pdf, index))
+            page = _read_page(pdf, index)
         except pdfium.PdfiumError as exc:
             raise InputError(shown, f"cannot read page {index + 1} of the PDF: {_pdfium_reason(exc)}") from None
+        chars += sum(len(text) for text in page)
+        lines += len(page)
+        budget.check_text(shown, chars, lines)  # stop reading as soon as the draft is too big
+        pages.append(page)
     return pages
 
 
@@ -633,42 +701,120 @@ def _drop_overprint(line: list[Char]) -> list[Char]:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PICTURE = "{http://schemas.openxmlformats.org/drawingml/2006/picture}pic"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-MAX_UNPACKED = 300 * 1024 * 1024  # python-docx holds every part in memory; more than this is a ZIP bomb
-MAX_BODY_XML = 100 * 1024 * 1024  # the body XML of a 1,000-page report is about 20 MB
+MAIN_PART = "word/document.xml"
+BLOCK_TAGS = tuple(W + tag for tag in ("p", "tbl", "sdt", "customXml", "bookmarkStart", "sectPr"))
+OFFICE_DOCUMENT = "/officeDocument"  # the package relationship that names the main part
+WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
 def read_docx(raw: bytes, shown: str) -> Document:
     """The body in document order: a paragraph is a line (a line break starts another), a table row
-    is a line of tab-separated cells; headers, footers and deleted (tracked) text are left out."""
-    _check_zip(raw, shown)
-    import docx
+    is a line of tab-separated cells; headers, footers and deleted (tracked) text are left out.
 
+    Only the parts it needs are read (the package relationships, the content types, the body), each
+    unpacked as a stream under a cap that no header can raise; the body is parsed one top-level
+    block at a time, so memory stays near the size of the largest table."""
     try:
-        body = docx.Document(io.BytesIO(raw)).element.body
-    except Exception as exc:  # python-docx raises KeyError, ValueError, lxml and zip errors alike
-        kind = re.search(r"content type is '([^']+)'", str(exc))
-        if kind:  # a macro-enabled document or a template: not the main document type python-docx reads
-            raise InputError(
-                shown, f"not a Word document python-docx reads ({kind.group(1)}); save it as .docx"
-            ) from None
-        raise InputError(shown, f"not a readable Word .docx: {_one_line(exc)}") from None
-    texts = [text for block in _blocks(body) for text in block if text]
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except Exception as exc:  # zipfile also raises NotImplementedError, EOFError, struct.error on damage
+        raise InputError(shown, f"not a readable Word .docx (damaged ZIP archive: {_one_line(exc)})") from None
+    with archive:
+        names = set(archive.namelist())
+        main = _main_part(archive, names, shown)
+        kind = _content_type(archive, names, main, shown)
+        if kind is not None and kind != WORD_DOCUMENT:
+            raise InputError(shown, f"not a Word document ({kind}); save it as .docx")
+        body = _unpacked(archive, main, budget.MAX_BODY_XML, shown)
+    texts, pictures = _body_lines(body, shown)
     document = _document(shown, "docx", texts)
-    pictures = sum(1 for _ in body.iter(PICTURE))  # drawings of the body, in text boxes too
     return Document(document.path, document.kind, document.lines, pictures)
 
 
-def _check_zip(raw: bytes, shown: str) -> None:
+def _unpacked(archive: zipfile.ZipFile, name: str, limit: int, shown: str) -> bytes:
+    """A member's bytes, read as a stream and refused past ``limit`` whatever its header says."""
+    chunks: list[bytes] = []
+    size = 0
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            sizes = {info.filename: info.file_size for info in archive.infolist()}
-    except Exception as exc:  # zipfile also raises NotImplementedError, EOFError, struct.error on damage
-        raise InputError(shown, f"not a readable Word .docx (damaged ZIP archive: {_one_line(exc)})") from None
-    if "word/document.xml" not in sizes:
-        raise InputError(shown, "a ZIP archive but not a Word .docx (no word/document.xml); expected " + SUPPORTED)
-    unpacked = sum(sizes.values())
-    if unpacked > MAX_UNPACKED or sizes["word/document.xml"] > MAX_BODY_XML:
-        raise InputError(shown, f"the .docx unpacks to {_size(unpacked)}, more than a report needs (a ZIP bomb?)")
+        with archive.open(name) as member:
+            while chunk := member.read(1 << 20):
+                size += len(chunk)
+                if size > limit:
+                    raise InputError(
+                        shown, f"{name} unpacks to more than {_size(limit)}, more than a report needs (a ZIP bomb?)"
+                    )
+                chunks.append(chunk)
+    except InputError:
+        raise
+    except Exception as exc:  # a bad CRC, a truncated member, an unsupported compression
+        raise InputError(shown, f"not a readable Word .docx (damaged {name}: {_one_line(exc)})") from None
+    return b"".join(chunks)
+
+
+def _xml(data: bytes, shown: str, name: str) -> Any:
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(shown, f"not a readable Word .docx ({name}: {_one_line(exc)})") from None
+
+
+def _main_part(archive: zipfile.ZipFile, names: set[str], shown: str) -> str:
+    """The main document part the package relationships name (word/document.xml as a rule)."""
+    main = MAIN_PART
+    if "_rels/.rels" in names:
+        rels = _xml(_unpacked(archive, "_rels/.rels", budget.MAX_PART, shown), shown, "_rels/.rels")
+        for rel in rels:
+            if str(rel.get("Type", "")).endswith(OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
+                main = str(rel.get("Target", MAIN_PART)).lstrip("/")
+                break
+    if main not in names:
+        raise InputError(shown, f"a ZIP archive but not a Word .docx (no {main}); expected " + SUPPORTED)
+    return main
+
+
+def _content_type(archive: zipfile.ZipFile, names: set[str], main: str, shown: str) -> str | None:
+    """The content type the package declares for its main part (a macro-enabled document and a
+    template have their own), or None where it declares none."""
+    if "[Content_Types].xml" not in names:
+        return None
+    types = _xml(_unpacked(archive, "[Content_Types].xml", budget.MAX_PART, shown), shown, "[Content_Types].xml")
+    for entry in types:
+        if str(entry.get("PartName", "")).lstrip("/") == main:
+            return str(entry.get("ContentType", "")) or None
+    return None
+
+
+def _body_lines(data: bytes, shown: str) -> tuple[list[str], int]:
+    """(lines, pictures) of the body, read one top-level block at a time."""
+    from lxml import etree
+
+    texts: list[str] = []
+    pictures = 0
+    body_tag = W + "body"
+    try:
+        events = etree.iterparse(
+            io.BytesIO(data),
+            events=("end",),
+            tag=BLOCK_TAGS,  # filtered in C: runs, text and properties never reach Python
+            resolve_entities=False,
+            no_network=True,
+            huge_tree=False,
+            load_dtd=False,
+        )
+        for _, element in events:
+            parent = element.getparent()
+            if parent is None or parent.tag != body_tag:
+                continue
+            pictures += sum(1 for _ in element.iter(PICTURE))  # drawings, in text boxes too
+            texts.extend(text for block in _block(element) for text in block if text)
+            element.clear()  # read: let its content go (removing it would walk the whole subtree again)
+            while element.getprevious() is not None:
+                del parent[0]  # and the emptied blocks before it
+    except etree.XMLSyntaxError as exc:
+        raise InputError(shown, f"not a readable Word .docx ({MAIN_PART}: {_one_line(exc)})") from None
+    return texts, pictures
 
 
 def _one_line(exc: Exception) -> str:
@@ -679,13 +825,17 @@ def _blocks(container: Any) -> Iterator[list[str]]:
     """Lines of each paragraph and table among ``container``'s children, in order; content controls
     (w:sdt) are looked into."""
     for child in container.iterchildren():
-        tag = child.tag
-        if tag == W + "p":
-            yield _paragraph_lines(child)
-        elif tag == W + "tbl":
-            yield [_row_text(row) for row in child.iterchildren(W + "tr")]
-        elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-            yield from _blocks(child if tag != W + "sdt" else _child(child, W + "sdtContent"))
+        yield from _block(child)
+
+
+def _block(child: Any) -> Iterator[list[str]]:
+    tag = child.tag
+    if tag == W + "p":
+        yield _paragraph_lines(child)
+    elif tag == W + "tbl":
+        yield _table_lines(child)
+    elif tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+        yield from _blocks(child if tag != W + "sdt" else _child(child, W + "sdtContent"))
 
 
 def _child(element: Any, tag: str) -> Any:
@@ -724,58 +874,34 @@ def _collect(element: Any, parts: list[str], boxes: list[Any]) -> None:
             _collect(child, parts, boxes)
 
 
-def _row_text(row: Any) -> str:
-    """Cells joined by tabs; a cell spanning several grid columns appears once; the top cell of a
-    vertical merge lends its text to the rows below (a row label spanning rows)."""
-    cells = [_cell_text(cell) for cell in _row_cells(row)]
-    return "\t".join(cells) if any(cells) else ""
+def _table_lines(table: Any) -> list[str]:
+    """A line per row: cells joined by tabs; a cell spanning several grid columns appears once; the
+    top cell of a vertical merge lends its text to the rows below (a row label spanning rows).
+    One pass: each row knows the texts of the row above by grid column, and each cell is read once."""
+    lines: list[str] = []
+    above: dict[int, str] = {}  # grid column -> the text a vertical merge continuing there shows
+    for row in table.iterchildren(W + "tr"):
+        here: dict[int, str] = {}
+        cells: list[str] = []
+        column = _grid_before(row)
+        for cell in _row_cells(row):
+            merge = cell.find(f"{W}tcPr/{W}vMerge")
+            continues = merge is not None and merge.get(W + "val", "continue") == "continue"
+            text = above[column] if continues and column in above else _cell_text(cell)
+            here[column] = text
+            cells.append(text)
+            column += _span(cell)
+        above = here
+        lines.append("\t".join(cells) if any(cells) else "")
+    return lines
 
 
 def _row_cells(row: Any) -> Iterator[Any]:
     for child in row.iterchildren():
         if child.tag == W + "tc":
-            yield _merge_root(child)
+            yield child
         elif child.tag in (W + "sdt", W + "customXml"):
             yield from _row_cells(_child(child, W + "sdtContent") if child.tag == W + "sdt" else child)
-
-
-def _merge_root(cell: Any) -> Any:
-    """The cell holding the text of a vertical merge that ``cell`` continues (itself otherwise)."""
-    seen = 0
-    while seen < 1000:
-        merge = cell.find(f"{W}tcPr/{W}vMerge")
-        if merge is None or merge.get(W + "val", "continue") != "continue":
-            return cell
-        above = _cell_above(cell)
-        if above is None:
-            return cell
-        cell, seen = above, seen + 1
-    return cell
-
-
-def _cell_above(cell: Any) -> Any:
-    row = cell.getparent()
-    column = _grid_offset(row, cell)
-    previous = row.getprevious()
-    while previous is not None and previous.tag != W + "tr":
-        previous = previous.getprevious()
-    if previous is None:
-        return None
-    offset = _grid_before(previous)
-    for candidate in previous.iterchildren(W + "tc"):
-        if offset == column:
-            return candidate
-        offset += _span(candidate)
-    return None
-
-
-def _grid_offset(row: Any, cell: Any) -> int:
-    offset = _grid_before(row)
-    for candidate in row.iterchildren(W + "tc"):
-        if candidate is cell:
-            return offset
-        offset += _span(candidate)
-    return offset
 
 
 def _grid_before(row: Any) -> int:

@@ -29,6 +29,16 @@ from csr_rating.ingest.values import COMMON_UNITS, COUNT_WORDS, Cell, Units, par
 
 MAX_FRAGMENTS = 4  # name lines joined at most (the longest real names wrap over three)
 MAX_GAP = 6  # non-row lines after which a table is over
+NAME_MAX = 300  # characters of an indicator name (the report format's limit)
+
+
+def shorten(name: str, limit: int = NAME_MAX) -> str:
+    """The start of an over-long name, cut at a word boundary where there is one, with an ellipsis."""
+    cut = name[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:，；：") + "…"
 PROSE_LENGTH = 160  # a line longer than this without figures is a paragraph, not a table cell
 _DASHES = ("–", "—", "-", "－")
 _CONNECTORS = {"of", "and", "in", "the", "for", "to", "per", "by", "on", "at", "from", "with", "or", "a", "an"}
@@ -325,8 +335,11 @@ class _Walker:
         elif not sub:
             table.parent = name.split(" – ")[0]
         name = _LEAD_IN.sub("", name.strip(" :："))
-        if not _LETTER.search(name) or len(name) > 300:
+        if not _LETTER.search(name):
             return
+        if len(name) > NAME_MAX:  # a name is never this long: keep its start, and say so
+            reviews.append(f"row name of {len(name)} characters shortened to {NAME_MAX}: check it")
+            name = shorten(name)
         values: dict[int, float | int | str] = {}
         for year, cell in zip(table.years, cells, strict=False):
             if cell.value is not None:

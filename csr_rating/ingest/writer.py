@@ -25,6 +25,7 @@ INDENT = "  "
 # dumper (a third of the time of ingesting a long report went to quoting them).
 _PLAIN = re.compile(r"^[A-Za-z0-9\u3400-\u9fff][A-Za-z0-9\u3400-\u9fff\u3000-\u303f\uff01-\uff5e _()./%&+-]*$")
 _SPACE_OR_HAN = re.compile(r"[ \u3400-\u9fff]")  # after a leading digit: no number, date or time of YAML's
+_PLAIN_FLOAT = re.compile(r"^-?\d+\.\d+$")  # a float YAML 1.1 reads back as itself (no exponent)
 _YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"}
 
 
@@ -34,6 +35,8 @@ def scalar(value: Any, flow: bool = False) -> str:
     would end or bend the item there."""
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, float) and _PLAIN_FLOAT.match(shown := repr(value)):
+        return shown  # "12.5" is what the dumper writes too
     if isinstance(value, str):
         if _plain(value):
             return value
