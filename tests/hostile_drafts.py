@@ -206,6 +206,30 @@ def pdf_stream_bomb(folder: Path, unpacked: int = 1024 * 1024 * 1024) -> Path:
     return path
 
 
+def near_limit_lines(folder: Path, count: int = 39_000) -> Path:
+    """Just under the line limit: short lines of figures and words."""
+    path = folder / "near-limit-lines.txt"
+    rows = (f"E{i} was {i}.5 t" if i % 3 else f"指标{i}\t{i}.5" for i in range(count))
+    path.write_text("Report 2016\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def near_limit_text(folder: Path, chars: int = 1_190_000) -> Path:
+    """Just under the character limit: report-like English prose with figures, tables and headings."""
+    block = (
+        "Chapter 3 Green Operations\n"
+        "In 2016 the company cut energy use by 4.5% and invested RMB 120 million in energy saving.\n"
+        "Indicator\t2014\t2015\t2016\n"
+        "Water consumption (10,000 t)\t1,203\t1,180\t1,150\n"
+        "Case: the data centre in Hebei recovers waste heat for 3,000 households.\n"
+        "We held 12 stakeholder meetings and trained 8,500 employees on safety, and our volunteers gave\n"
+        "36,000 hours to 120 villages; customer satisfaction rose to 82.3 points while complaints fell.\n"
+    )
+    path = folder / "near-limit-text.txt"
+    path.write_text("China Telecom CSR Report 2016\n" + (block * (chars // len(block) + 1))[:chars], encoding="utf-8")
+    return path
+
+
 BUILDERS: dict[str, Callable[..., Path]] = {
     "text-table": text_table,
     "markdown-emphasis": markdown_emphasis,
@@ -218,4 +242,6 @@ BUILDERS: dict[str, Callable[..., Path]] = {
     "docx-styles-bomb": docx_styles_bomb,
     "docx-lying-sizes": docx_lying_sizes,
     "pdf-stream-bomb": pdf_stream_bomb,
+    "near-limit-lines": near_limit_lines,
+    "near-limit-text": near_limit_text,
 }

@@ -17,7 +17,7 @@ from csr_rating.errors import InputError
 from csr_rating.ingest.document import Line
 
 MAX_TEXT_CHARS = 1_200_000  # characters of text a draft may hold (about 450 pages of English)
-MAX_LINES = 60_000  # lines of text (about 1,000 pages)
+MAX_LINES = 40_000  # lines of text (about 700 pages of a PDF)
 MAX_LINE = 5_000  # characters of one line; longer lines are split where a space or a stop allows
 MAX_TABLE_ROWS = 3_000  # data-table rows of a draft (the richest real report has a few hundred)
 MAX_PDF_PAGES = 1_500  # pages of a PDF
