@@ -194,6 +194,7 @@ CUES = {
 MAX_CHAPTERS = 30
 MAX_TEXT = 120  # longest label we compose or keep (titles, roles, chapters)
 TOC_WINDOW = 45  # lines after a contents marker that can still be the table of contents
+MAX_TOC_MARKERS = 8  # "Contents" / "目录" lines tried at most (each reads a window of lines after it)
 CAPTION_REVIEW = "approximate count from the text"
 
 # ---------------------------------------------------------------------------------------------
@@ -559,7 +560,9 @@ def _chapters_from_toc(text: _Text) -> tuple[list[str], int] | None:
     """The titles of a table of contents (a "Contents" / "目录" line and the lines around it)."""
     texts = text.lines
     headers: set[str] | None = None
-    for index, _ in text.hits(_TOC_MARKER_LINE, "toc"):
+    for tried, (index, _) in enumerate(text.hits(_TOC_MARKER_LINE, "toc")):
+        if tried >= MAX_TOC_MARKERS:
+            break  # a report has one contents page (two with an English one); more markers are noise
         headers = _running_headers(texts) if headers is None else headers
         block: list[str] = []
         back = index - 1
