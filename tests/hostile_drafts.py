@@ -171,6 +171,15 @@ def docx_lying_sizes(folder: Path, unpacked: int = 1024 * 1024 * 1024) -> Path:
     return path
 
 
+def docx_many_parts(folder: Path, parts: int = 100_000) -> Path:
+    """A .docx with a central directory of ``parts`` empty entries."""
+    path = _docx(folder / "many-parts.docx", _body(lambda: iter([_paragraph("Report 2016")])))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+        for i in range(parts):
+            archive.writestr(f"customXml/item{i}.xml", b"")
+    return path
+
+
 def pdf_stream_bomb(folder: Path, unpacked: int = 1024 * 1024 * 1024) -> Path:
     """A one-page PDF whose content stream inflates to ``unpacked`` bytes."""
     packer = zlib.compressobj(9)
@@ -242,6 +251,7 @@ BUILDERS: dict[str, Callable[..., Path]] = {
     "docx-styles-bomb": docx_styles_bomb,
     "docx-lying-sizes": docx_lying_sizes,
     "pdf-stream-bomb": pdf_stream_bomb,
+    "docx-many-parts": docx_many_parts,
     "near-limit-lines": near_limit_lines,
     "near-limit-text": near_limit_text,
 }

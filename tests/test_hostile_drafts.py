@@ -37,6 +37,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], int, str]] = {
     "docx-body-99mb": (build.docx_body_bomb, 2, "word/document.xml unpacks to more than"),
     "docx-styles-64mb": (lambda d: build.docx_styles_bomb(d, 64 * 1024 * 1024), 0, "table rows"),
     "docx-sizes-understated": (lambda d: build.docx_lying_sizes(d, 128 * 1024 * 1024), 2, "not a readable Word .docx"),
+    "docx-20000-parts": (lambda d: build.docx_many_parts(d, 20_000), 2, "more than a Word file holds"),
     "pdf-stream-inflating-to-128mb": (lambda d: build.pdf_stream_bomb(d, 128 * 1024 * 1024), 2, "inflates to more than"),
 }
 

@@ -714,6 +714,12 @@ def read_docx(raw: bytes, shown: str) -> Document:
     Only the parts it needs are read (the package relationships, the content types, the body), each
     unpacked as a stream under a cap that no header can raise; the body is parsed one top-level
     block at a time, so memory stays near the size of the largest table."""
+    entries = _zip_entries(raw)
+    if entries is not None and entries > budget.MAX_ZIP_ENTRIES:
+        count = f"{entries:,}" if entries < 0xFFFF else "65,535 or more"  # ZIP64 keeps the true count elsewhere
+        raise InputError(
+            shown, f"a ZIP archive of {count} parts, more than a Word file holds (the limit is {budget.MAX_ZIP_ENTRIES:,})"
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except Exception as exc:  # zipfile also raises NotImplementedError, EOFError, struct.error on damage
@@ -728,6 +734,15 @@ def read_docx(raw: bytes, shown: str) -> Document:
     texts, pictures = _body_lines(body, shown)
     document = _document(shown, "docx", texts)
     return Document(document.path, document.kind, document.lines, pictures)
+
+
+def _zip_entries(raw: bytes) -> int | None:
+    """The number of parts the archive's end record declares, read before the central directory is
+    (a directory of a million entries would take long to read); None where there is no such record."""
+    at = raw.rfind(b"PK\x05\x06", max(0, len(raw) - 65_557))
+    if at == -1 or at + 12 > len(raw):
+        return None
+    return int.from_bytes(raw[at + 10 : at + 12], "little")
 
 
 def _unpacked(archive: zipfile.ZipFile, name: str, limit: int, shown: str) -> bytes:
