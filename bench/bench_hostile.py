@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.hostile_drafts import BUILDERS  # noqa: E402
+from tests.hostile_drafts import BUILDERS
 
 BUDGET_SECONDS = 5.0
 BUDGET_MB = 400.0

@@ -178,7 +178,7 @@ def test_sigterm_exits_143_with_one_line(tmp_path: Path) -> None:
         "cli.app = lambda **kwargs: os.kill(os.getpid(), signal.SIGTERM)\n"
         "cli.main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 143 and done.stderr == "csr-rating: terminated\n"
 
 
@@ -191,5 +191,5 @@ def test_an_os_error_anywhere_is_one_line_and_exit_2(tmp_path: Path) -> None:
         "cli.app = app\n"
         "cli.main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 2 and done.stderr == "csr-rating: criteria/x: Too many levels of symbolic links\n"

@@ -142,13 +142,13 @@ def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMM
             break
         if line.number in skip:
             continue
-        label = _label_of(lines, index, skip) if line.text.lstrip()[:1] in _FIGURE_STARTS else None
-        if label is not None:
-            box = _key_figure(*label, line, units, year)
+        boxed = _label_of(lines, index, skip) if line.text.lstrip()[:1] in _FIGURE_STARTS else None
+        if boxed is not None:
+            box = _key_figure(*boxed, line, units, year)
             if box is not None:
                 name, value, unit, value_year, dated = box
                 note = REVIEW_DATED if dated else REVIEW
-                rows.append(Row(name, unit, {value_year: value}, label[1], None, (note,), -1 - index))
+                rows.append(Row(name, unit, {value_year: value}, boxed[1], None, (note,), -1 - index))
                 continue
         cells = _cells(line)
         if not MIN_COLUMNS <= len(cells) <= MAX_COLUMNS:

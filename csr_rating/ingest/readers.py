@@ -368,7 +368,7 @@ def check_streams(raw: bytes, shown: str) -> None:
         size = 0
         try:
             for offset in range(0, len(data), INFLATE_CHUNK):
-                piece = data[offset : offset + INFLATE_CHUNK]
+                piece: bytes | memoryview = data[offset : offset + INFLATE_CHUNK]
                 while piece:
                     out = inflater.decompress(piece, INFLATE_CHUNK)
                     size += len(out)
@@ -409,7 +409,7 @@ def read_pdf(raw: bytes, shown: str) -> Document:
     text_pages = sum(1 for page in pages if sum(len(text.replace(" ", "")) for text in page) >= MIN_PAGE_CHARS)
     if text_pages == 0 or text_pages < MIN_TEXT_PAGES * len(pages):
         raise InputError(shown, SCANNED)
-    lines = []
+    lines: list[Line] = []
     for page_number, texts in enumerate(pages, 1):
         lines.extend(Line(text, len(lines) + 1, page_number) for text in texts)
     return Document(shown, "pdf", budget.bounded(lines), pictures)
@@ -722,7 +722,7 @@ def read_docx(raw: bytes, shown: str) -> Document:
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except Exception as exc:  # zipfile also raises NotImplementedError, EOFError, struct.error on damage
+    except Exception as exc:  # noqa: BLE001 - zipfile also raises NotImplementedError, EOFError, struct.error
         raise InputError(shown, f"not a readable Word .docx (damaged ZIP archive: {_one_line(exc)})") from None
     with archive:
         names = set(archive.namelist())
@@ -760,7 +760,7 @@ def _unpacked(archive: zipfile.ZipFile, name: str, limit: int, shown: str) -> by
                 chunks.append(chunk)
     except InputError:
         raise
-    except Exception as exc:  # a bad CRC, a truncated member, an unsupported compression
+    except Exception as exc:  # noqa: BLE001 - a bad CRC, a truncated member, an unsupported compression
         raise InputError(shown, f"not a readable Word .docx (damaged {name}: {_one_line(exc)})") from None
     return b"".join(chunks)
 
