@@ -167,7 +167,7 @@ def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMM
         unit_row = below if len(below) == width and all(units.is_cell(c) for c in below) else None
         for column, value in enumerate(values):
             name = _join([_cells(label)[column] for label in labels])
-            unit = unit_row[column] if unit_row else None
+            unit: str | None = unit_row[column] if unit_row else None
             change = _CHANGE.search(name)
             if change is not None:  # "万元产值综合能耗同比下降 4.7%": the indicator is disclosed as a change
                 base = name[: change.start()].strip()
