@@ -146,9 +146,9 @@ def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMM
         if boxed is not None:
             box = _key_figure(*boxed, line, units, year)
             if box is not None:
-                name, value, unit, value_year, dated = box
+                name, value, box_unit, value_year, dated = box
                 note = REVIEW_DATED if dated else REVIEW
-                rows.append(Row(name, unit, {value_year: value}, boxed[1], None, (note,), -1 - index))
+                rows.append(Row(name, box_unit, {value_year: value}, boxed[1], None, (note,), -1 - index))
                 continue
         cells = _cells(line)
         if not MIN_COLUMNS <= len(cells) <= MAX_COLUMNS:
@@ -167,7 +167,7 @@ def extract_panels(doc: Document, year: int, skip: set[int], units: Units = COMM
         unit_row = below if len(below) == width and all(units.is_cell(c) for c in below) else None
         for column, value in enumerate(values):
             name = _join([_cells(label)[column] for label in labels])
-            unit: str | None = unit_row[column] if unit_row else None
+            unit = unit_row[column] if unit_row else None
             change = _CHANGE.search(name)
             if change is not None:  # "万元产值综合能耗同比下降 4.7%": the indicator is disclosed as a change
                 base = name[: change.start()].strip()
