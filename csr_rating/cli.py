@@ -13,6 +13,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from csr_rating import checks, gate
+from csr_rating import __version__
 from csr_rating.answers import load_answers, write_answers
 from csr_rating.api import SCHEMAS, answer, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
 from csr_rating.api import calibrate as calibrate_set
@@ -41,6 +42,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Rate a CSR report against the CASS-CSR 4.0 method (an independent, open encoding).",
 )
+
+def _version(value: bool) -> None:
+    if value:
+        _emit(f"csr-rating {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Rate a CSR report against the CASS-CSR 4.0 method (an independent, open encoding)."""
+
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 DiffFormat = Enum("DiffFormat", {"table": "table", "json": "json"}, type=str)  # type: ignore[misc]
@@ -449,6 +465,8 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 def main() -> None:
     """Run the app; every way it can end is one line on stderr and a documented exit code."""
     signal.signal(signal.SIGTERM, _terminate)
+    if len(sys.argv) == 1:
+        sys.argv.append("--help")  # bare `csr-rating` shows what it can do
     try:
         code = app(standalone_mode=False)
     except KeyboardInterrupt:

@@ -132,3 +132,12 @@ def test_doubtful_values_are_warnings_a_person_can_check(cli, tmp_path):
 def test_the_bundled_reports_raise_no_warning(cli):
     for path in sorted(REPORTS.glob("*.yaml")):
         assert cli("score", str(path), "--format", "json").stderr == "", path
+
+
+def test_version_and_bare_command_show_what_it_is(cli):
+    from csr_rating import __version__
+
+    run = cli("--version")
+    assert run.code == 0 and run.stdout == f"csr-rating {__version__}\n"
+    bare = cli()
+    assert bare.code == 0 and "Usage:" in bare.stdout and "score" in bare.stdout and bare.stderr == ""
