@@ -369,6 +369,13 @@ def _find_mentions(doc: Document, matcher: _Matcher) -> list[tuple[int, int, str
     return sorted(mentions, key=lambda m: (m[0], m[1], m[2]))
 
 
+def topic_mentions(doc: Document, catalog: Catalog) -> list[tuple[int, str, bool, str]]:
+    """(line index, topic id, strong, keyword) of every mention ``extract_topics`` counts, in
+    document order: which name, alias or keyword found a topic where (benchmarks and review)."""
+    mentions = _find_mentions(doc, _matcher_for(catalog))
+    return [(line, topic, strong, label) for line, _, topic, strong, label in mentions]
+
+
 # --- depth and cases --------------------------------------------------------------------------
 
 
