@@ -4,7 +4,6 @@ seed test reads a real report (and skips when it is absent)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -385,19 +384,16 @@ def test_seed_report_prose(telecom: Catalog) -> None:
     if not SEED.exists():
         pytest.skip("seed report text not available")
     document = from_text(SEED.read_text(encoding="utf-8"), str(SEED))
-    started = time.perf_counter()
     topics = topics_of(document, telecom)
     negatives = negatives_of(document)
     readability = readability_of(document)
     originality = originality_of(document)
-    elapsed = time.perf_counter() - started
     assert len(topics) >= 10
     assert {"emergency-communications", "network-information-security"} <= set(topics)
     assert readability["feedback_form"] is True
     assert readability["cases"] >= 20
     assert len(originality["testimonials"]) >= 10
     assert any(item["kind"] == "figure" for item in negatives)  # the changed counting of a figure
-    assert elapsed < 1.5  # about 0.1 s; an order of magnitude slower would be a regression
 
 
 def test_chinese_report_prose(criteria: CriteriaSet) -> None:
