@@ -34,6 +34,10 @@ _STOP = {
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _HAN = re.compile(f"[{HAN}]+")
 _SHARE_UNITS = {"%", "％", "‰", "percent", "ppm"}
+# A row name's trailing scope of a counted area ("... in 21 southern provinces/autonomous regions"):
+# words the catalog never holds, which drown the indicator's own words when the name is compared whole.
+_SCOPE = re.compile(r"\s+in\s+(?:the\s+)?\d[\d,]*\s+[^\d\s].*$", re.IGNORECASE)
+SCOPED = 0.85  # at most, for a name matched without its scope: below SURE, so linked with a review note
 
 
 def stem(word: str) -> str:
@@ -107,8 +111,16 @@ class Matcher:
         return (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
     def indicator(self, name: str, unit: str | None = None) -> Match | None:
-        """The best catalog indicator for a printed name, or None below ACCEPT."""
-        return self._best(name, unit, CatalogIndicator)
+        """The best catalog indicator for a printed name, or None below ACCEPT. A name that finds none
+        whole is tried again without a trailing scope of counted areas ("in 21 provinces ...")."""
+        found = self._best(name, unit, CatalogIndicator)
+        if found is not None:
+            return found
+        cut = _SCOPE.sub("", name)
+        if cut == name or len(words(cut, self._synonyms)) < 2:
+            return None
+        scoped = self._best(cut, unit, CatalogIndicator)
+        return None if scoped is None else Match(scoped.id, min(scoped.score, SCOPED), scoped.via)
 
     def topic(self, name: str) -> Match | None:
         return self._best(name, None, CatalogTopic)

@@ -148,14 +148,34 @@ def _british(word: str) -> str:
 
 
 def mentions(doc: Document, index: PhraseIndex) -> list[Mention]:
-    """The first line naming each catalog indicator, in document order."""
+    """The first line naming each catalog indicator, in document order. Extracted text breaks lines
+    inside a phrase ("... set up a board of" / "directors ..."): a phrase that runs from one line into
+    the next (no blank line between) counts for the line it starts on."""
     seen: dict[str, Mention] = {}
+    previous: Line | None = None
     for line in doc.lines:
         if not line.text.strip():
+            previous = None
             continue
+        if previous is not None:
+            for phrase, item, _ in _across(previous, line, index):
+                seen.setdefault(item.id, Mention(item, previous, phrase))
         for phrase, item, _ in index.find(line.text):
             seen.setdefault(item.id, Mention(item, line, phrase))
+        previous = line
     return sorted(seen.values(), key=lambda m: (m.line.number, m.item.id))
+
+
+def _across(first: Line, second: Line, index: PhraseIndex) -> list[tuple[str, CatalogIndicator, int]]:
+    """The phrases of two adjacent lines read as one that start in the first and end in the second."""
+    head = first.text.strip()
+    joint = "" if _HAN.search(head[-1:]) else " "
+    boundary = len(_stems(normalise(head)))
+    return [
+        (phrase, item, at)
+        for phrase, item, at in index.find(head + joint + second.text.strip())
+        if at < boundary < at + len(phrase)
+    ]
 
 
 def sentences(doc: Document, skip: set[int]) -> list[tuple[str, Line]]:
