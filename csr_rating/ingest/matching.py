@@ -7,6 +7,14 @@ stemming, the catalog lexicon's synonyms, each word weighted by how rare it is i
 word like "packet" says more than "rate"). Chinese is compared by character bigrams. The score is
 an F-measure of the weighted overlap, 0-1, reduced when the units disagree (a share is not a count).
 rapidfuzz's token ratio breaks ties between near-equal candidates and catches spelling variants.
+
+Before comparing, a printed name is read the way a person reads it (``cleaned``): Chinese characters
+split by an extraction's stray spaces are joined ("归属于上市 公司股东的 净利润"), and a leading
+year or period ("2016年", "2010-2016年"), an index code ("a1 1 en21"), a lead-in ("全年") and a
+trailing "约" or "合计" are dropped. Rules keep look-alikes apart (their words are data, names.yaml): a name that states a
+change ("…同比下降") is not the indicator; by a fuzzy match, a relative figure (a rate, a share, a
+figure per unit or per person) never links to an absolute item (a count or an amount), a count
+("…人数") never to a share, and a name scoped to a part ("新产品…", "海外…") never to the whole.
 """
 
 from __future__ import annotations
@@ -16,8 +24,11 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Any
 
+import yaml
 from rapidfuzz import fuzz
 
 from csr_rating.catalog import Catalog, CatalogIndicator, CatalogTopic, normalise
@@ -38,6 +49,108 @@ _SHARE_UNITS = {"%", "％", "‰", "percent", "ppm"}
 # words the catalog never holds, which drown the indicator's own words when the name is compared whole.
 _SCOPE = re.compile(r"\s+in\s+(?:the\s+)?\d[\d,]*\s+[^\d\s].*$", re.IGNORECASE)
 SCOPED = 0.85  # at most, for a name matched without its scope: below SURE, so linked with a review note
+_HAN_GAP = re.compile(f"(?<=[{HAN}]) +(?=[{HAN}])")
+_LEADING_YEAR = re.compile(r"^(?:截至|截止)?\s*(?:19|20)\d{2}(?:\s*(?:至|到)?\s*(?:19|20)?\d{2,4})?\s*年(?:度|底|末)?\s*")
+
+
+@lru_cache(maxsize=1)
+def name_words() -> dict[str, Any]:
+    """The word lists of names.yaml (bundled data), each normalised like the names it is matched on."""
+    text = resources.files("csr_rating.ingest").joinpath("names.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+
+    def norm(items: list[str]) -> tuple[str, ...]:
+        return tuple(sorted({normalise(str(item)) for item in items if normalise(str(item))}, key=len, reverse=True))
+
+    return {
+        "lead_ins": norm(data["lead_ins"]),
+        "index_code": re.compile(
+            rf"^(?:(?:{'|'.join(map(re.escape, data['index_codes']))})\s?\d{{1,3}}\s*|\d{{1,2}}\s*)+(?=[{HAN}])"
+        ),
+        "trailing": norm(data["trailing"]),
+        "change": norm([*data["change"]["zh"], *data["change"]["en"]]),
+        "zh_prefix": norm(data["relative"]["zh_prefix"]),
+        "zh_infix": norm(data["relative"]["zh_infix"]),
+        "zh_suffix": norm(data["relative"]["zh_suffix"]),
+        "en": frozenset(norm(data["relative"]["en"])),
+        "count_zh": norm(data["count"]["zh_suffix"]),
+        "count_en": frozenset(norm(data["count"]["en"])),
+        "subset": norm(data["subset_prefixes"]),
+        "neutral_units": frozenset(u.casefold() for u in data["neutral_units"]),
+        "figure_not_after": tuple(data["figure_not_after"]),
+        "phrase_not_after": tuple(data["phrase_not_after"]),
+        "per_basis": re.compile(rf"每\s*[\d,.]*\s*(?:{'|'.join(map(re.escape, data['per_basis']))})[{HAN}]{{0,8}}$"),
+        "units": {unit: tuple(words) for unit, words in data["units"].items()},
+        "approx_after": "".join(data["approx_after"]),
+        "figure_not_units": tuple(sorted(data["figure_not_units"], key=len, reverse=True)),
+    }
+
+
+@lru_cache(maxsize=65536)
+def cleaned(name: str) -> str:
+    """A printed name, normalised, as a person reads it: Chinese characters split by stray spaces
+    joined, a leading year or period, an index code ("a1 1 en21…"), lead-ins and trailing words
+    ("约", "合计") dropped. Where nothing but those words was printed, the name stays as it was (a
+    bare "合计" stays unmatched)."""
+    text = _HAN_GAP.sub("", normalise(name))
+    table = name_words()
+    before = None
+    while before != text:
+        before = text
+        text = table["index_code"].sub("", _LEADING_YEAR.sub("", text)).strip()
+        for word in table["lead_ins"]:
+            if text.startswith(word) and len(text) > len(word) + 1:
+                text = text[len(word) :].strip()
+        for word in table["trailing"]:
+            if text.endswith(word) and len(text) > len(word) + 1:
+                text = text[: -len(word)].strip()
+    return text or normalise(name)
+
+
+def states_change(name: str) -> bool:
+    """ "综合能耗同比下降", "Revenue growth rate": the change of an indicator, not the indicator."""
+    text = cleaned(name)
+    return any(text.endswith(word) and len(text) > len(word) for word in name_words()["change"])
+
+
+def is_relative(name: str) -> bool:
+    """A name that marks a relative figure: a rate or share ("覆盖率", "占比", "rate"), a figure per unit
+    of output or per person ("万元产值…", "吨水泥…", "人均…", "per employee") or an intensity."""
+    text = cleaned(name)
+    table = name_words()
+    han = "".join(_HAN.findall(text))
+    if han and (
+        han.startswith(table["zh_prefix"]) or han.endswith(table["zh_suffix"]) or any(w in han for w in table["zh_infix"])
+    ):
+        return True
+    return any(word in table["en"] for word in _WORD.findall(text))
+
+
+def is_count(name: str) -> bool:
+    """A name that ends by saying it counts or sums: "…人数", "…金额", "number of …"."""
+    text = cleaned(name)
+    table = name_words()
+    han = "".join(_HAN.findall(text))
+    if han and han.endswith(table["count_zh"]):
+        return True
+    return any(word in table["count_en"] for word in _WORD.findall(text))
+
+
+def subset_prefix(name: str) -> str | None:
+    """The scope word a name starts with ("新产品…", "海外…"), if any: it names a part of an indicator."""
+    text = cleaned(name)
+    return next((word for word in name_words()["subset"] if text.startswith(word)), None)
+
+
+def is_absolute(item: CatalogIndicator) -> bool:
+    """A count or an amount: a quantitative item whose unit is neither a share nor a ratio of units,
+    and whose names mark no relative figure (so "人均培训时长", in hours, is not one)."""
+    unit = (item.unit or "").strip()
+    if item.kind != "quantitative" or not unit or unit in _SHARE_UNITS:
+        return False
+    if "/" in unit or re.search(r"\bper\b", unit, re.IGNORECASE) or unit.casefold() in name_words()["neutral_units"]:
+        return False
+    return not (is_relative(item.name.en) or is_relative(item.name.zh))
 
 
 def stem(word: str) -> str:
@@ -88,6 +201,17 @@ class Matcher:
                 self._exact.setdefault(normalise(name), []).append(position)
                 for word in self._names[-1][2]:
                     self._by_word.setdefault(word, []).append(position)
+        self._shares = {
+            position
+            for position, (_, item, _) in enumerate(self._names)
+            if isinstance(item, CatalogIndicator) and (item.unit or "").strip() in _SHARE_UNITS
+        }
+        # names of absolute items (counts, amounts) that mark no relative figure themselves
+        self._absolute = {
+            position
+            for position, (name, item, _) in enumerate(self._names)
+            if isinstance(item, CatalogIndicator) and is_absolute(item) and not is_relative(name)
+        }
 
     @cached_property
     def _idf(self) -> dict[str, float]:
@@ -126,9 +250,14 @@ class Matcher:
         return self._best(name, None, CatalogTopic)
 
     def _best(self, name: str, unit: str | None, kind: type) -> Match | None:
-        query = Counter(words(name, self._synonyms))
-        plain = normalise(name)
-        exact = set(self._exact.get(plain, ()))
+        plain = cleaned(name)
+        query = Counter(words(plain, self._synonyms))
+        exact = set(self._exact.get(plain, ())) | set(self._exact.get(normalise(name), ()))
+        if kind is CatalogIndicator and not exact and states_change(name):
+            return None  # "…同比下降": a change, whatever indicator it is the change of
+        relative = kind is CatalogIndicator and is_relative(plain)
+        count = kind is CatalogIndicator and not relative and is_count(plain)
+        scope = subset_prefix(plain)
         # only names sharing a word can score: the inverted index spares comparing every name
         candidates = sorted(exact.union(*(self._by_word.get(word, ()) for word in query)))
         best: tuple[float, float, str, str] | None = None
@@ -139,6 +268,13 @@ class Matcher:
             score = 1.0 if position in exact else self._similarity(query, bag)
             if score < 0.3:
                 continue
+            if position not in exact:
+                if relative and position in self._absolute:
+                    continue  # a rate, a share or an intensity is never a count or an amount
+                if count and position in self._shares:
+                    continue  # a count is never a share
+                if scope is not None and not normalise(printed).startswith(scope):
+                    continue  # "新产品销售收入": a part of the indicator, not the whole
             if isinstance(item, CatalogIndicator):
                 score *= _unit_agreement(unit, item)
             tie = fuzz.token_sort_ratio(plain, normalise(printed)) / 100

@@ -21,7 +21,7 @@ import ahocorasick
 
 from csr_rating.catalog import Catalog, CatalogIndicator, normalise
 from csr_rating.ingest.document import HAN, Document, Line
-from csr_rating.ingest.matching import stem
+from csr_rating.ingest.matching import is_absolute, name_words, stem
 from csr_rating.ingest.values import is_unit_phrase, year_of
 from csr_rating.ingest.vocabulary import (
     INDEX_CODE_RE,
@@ -39,14 +39,24 @@ from csr_rating.ingest.vocabulary import (
 
 MIN_PHRASE = 6  # characters: shorter names ("GHG", "R&D") are too ambiguous in running text
 WINDOW = 60  # characters between a name and its figure
+HAN_AFTER = 16  # characters from a Chinese name's end to its figure ("实现营业收入人民币31.40亿元")
+HAN_BEFORE = 2  # characters of the unit between a count's figure and the name after it ("350个药品批准文号")
 MAX_SENTENCE = 240  # characters: a longer "sentence" is a flattened table or list, not a statement
 _HAN = re.compile(f"[{HAN}]")
+# A figure stands apart from Latin letters and digits ("5G" is a name), not from Chinese characters:
+# "营业收入31.40亿元" prints its figure between two words; "2，460" is one figure broken by a
+# full-width comma and "3. 20" one broken by a space, not a 2 or a 20.
 _FIGURE = re.compile(
-    r"(?<![\w.,])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w.,])\s*(?P<unit>%|％|‰|[^\s\d,.;:，。；：]{1,12})?"
+    r"(?<![A-Za-z0-9_.,])(?<!\d\. )(?<!\d，)(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![A-Za-z0-9_.,]|，\d)\s*(?P<unit>%|％|‰|[^\s\d,.;:，。；：]{1,12})?"
 )
 _DIGIT = re.compile(r"\d")
+# a line led by a number and a space, or holding a whole number of three digits at most: a page footer
+# or a list item ("157.3" alone is a figure set below its label)
+_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}\s+\S|\d{1,3}\s*$)")
+_HAN_UNIT = re.compile(f"[{HAN}]{{1,{HAN_BEFORE}}}")
 _LETTERS = re.compile(f"[A-Za-z{HAN}]{{2}}")
-_SENTENCE = re.compile(r"(?:[^.;!?。；！？]|(?<=\d)\.(?=\d))+[.;!?。；！？]?")  # a decimal point ends no sentence
+_SENTENCE = re.compile(r"(?:[^.;!?。；！？]|(?<=\d)\.(?= ?\d))+[.;!?。；！？]?")  # a decimal point ends no sentence
+# (nor one an extraction split from its decimals: "3. 20")
 _YEAR_IN_TEXT = re.compile(r"(?:in|during|for|by|of)\s+((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年", re.IGNORECASE)
 
 
@@ -242,9 +252,12 @@ def figures(
             continue  # no figure, or an index's codes and page numbers
         stated = _stated_year(sentence, year)
         used: set[float | int] = set()
-        for phrase, item, _ in index.find(sentence):
+        named = index.find(sentence)
+        for phrase, item, at in named:
             if item.kind != "quantitative" or item.id in skip or item.id in best:
                 continue
+            if _inside_longer(phrase, item, at, named):
+                continue  # "综合能耗" inside "单位产值综合能耗": the longer name is the one printed
             found = _figure_near(sentence, phrase, item)
             if found is None or found[0] in used:  # one figure, one indicator
                 continue
@@ -253,9 +266,22 @@ def figures(
             gap = figure_line.number - name_line.number - _blank_between(doc, name_line, figure_line)
             if not (figure_line is name_line or (gap == 1 and figure_at > name_at)):
                 continue  # a figure above its name, or lines away, belongs to another row or a chart
+            if figure_line is not name_line and _PAGE_NUMBER.match(figure_line.text):
+                continue  # "8 某某公司…" or a bare "49" under a line: a page number or a list number
             used.add(value)
             best[item.id] = Figure(item, name_line, stated or year, value, unit, stated is not None)
     return sorted(best.values(), key=lambda f: (f.line.number, f.item.id))
+
+
+def _inside_longer(
+    phrase: str, item: CatalogIndicator, at: int, named: list[tuple[str, CatalogIndicator, int]]
+) -> bool:
+    """A name found inside a longer catalog name found at the same place, of another item."""
+    end = at + len(phrase)
+    return any(
+        other.id != item.id and start <= at and end <= start + len(longer) and len(longer) > len(phrase)
+        for longer, other, start in named
+    )
 
 
 def _line_at(spans: tuple[tuple[int, Line], ...], offset: int, default: Line) -> Line:
@@ -281,27 +307,65 @@ def _stated_year(sentence: str, year: int) -> int | None:
 
 def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[float | int, str | None, int, int] | None:
     """The figure nearest the indicator's name in a short sentence (within WINDOW characters; a
-    year is not a figure; a share indicator needs a percentage)."""
+    year is not a figure; a share indicator needs a percentage). Chinese states a figure right after
+    its name ("营业收入31.40亿元", "签订率达到100%") or as a count just before it ("350个药品批准文号"):
+    a Chinese name takes the figure within HAN_AFTER characters after it, or one whose unit of at
+    most HAN_BEFORE characters joins it to the name, not any figure of a long clause around it."""
     if len(sentence) > MAX_SENTENCE:
         return None
     anchor = _anchor(sentence, phrase)
     if anchor is None:
         return None
+    han = _HAN.search(phrase) is not None
+    words = name_words()
+    if han and sentence[: anchor[0]].rstrip().endswith(words["phrase_not_after"]):
+        return None  # "每股社会捐赠", "减少二氧化碳排放": a figure per share, a saving, not the indicator
+    printed_in = words["units"].get((item.unit or "").strip())
+    absolute = is_absolute(item)
     wants_share = (item.unit or "").strip() in ("%", "％")
     best: tuple[int, float | int, str | None, int] | None = None
     for match in _FIGURE.finditer(sentence):
         number = match.group("number")
         unit = (match.group("unit") or "").strip() or None
-        if year_of(number) is not None or wants_share != (unit in ("%", "％")):
+        if year_of(number) is not None or wants_share != (unit in ("%", "％")) or _not_a_value(sentence, match):
             continue
-        distance = min(abs(match.start() - anchor[0]), abs(match.start() - anchor[1]))
-        if distance > WINDOW or (best is not None and distance >= best[0]):
+        if not han:
+            distance = min(abs(match.start() - anchor[0]), abs(match.start() - anchor[1]))
+            if distance > WINDOW:
+                continue
+        elif match.start() >= anchor[1] and match.start() - anchor[1] <= HAN_AFTER:
+            distance = match.start() - anchor[1]
+        elif match.end("number") <= anchor[0] and _HAN_UNIT.fullmatch(sentence[match.end("number") : anchor[0]]):
+            distance = anchor[0] - match.end("number")
+            unit = sentence[match.end("number") : anchor[0]]  # "350个药品批准文号": the unit is "个"
+        else:
             continue
+        if best is not None and distance >= best[0]:
+            continue
+        if absolute and unit and ("/" in unit or unit.startswith("每")):
+            continue  # "1.11吨标煤/万吨" is an intensity, not a total
+        if printed_in and unit and _HAN.search(unit) and not unit.lstrip(words["approx_after"]).startswith(printed_in):
+            if match.start("unit") == match.end("number"):
+                continue  # glued to the figure, a unit of another kind: "120000万股" is no dividend
+            unit = None  # after a space, the next words rather than a unit
         digits = number.replace(",", "")
         value: float | int = float(digits) if "." in digits else int(digits)
         kept = unit if unit and (unit in ("%", "％") or is_unit_phrase(unit) or _HAN.search(unit)) else None
         best = (distance, value, kept, match.start())
     return None if best is None else (best[1], best[2], anchor[0], best[3])
+
+
+def _not_a_value(sentence: str, match: re.Match[str]) -> bool:
+    """A date, an age or a duration ("12月31日", "3年", "满5周岁"), a rank ("第3名") or a figure per
+    share ("每10股派现1.5元"): names.yaml."""
+    words = name_words()
+    unit = match.group("unit") or ""
+    before = sentence[: match.start()].rstrip()
+    return (
+        unit.startswith(words["figure_not_units"])
+        or before.endswith(words["figure_not_after"])
+        or words["per_basis"].search(before[-12:]) is not None
+    )
 
 
 def _anchor(sentence: str, phrase: str) -> tuple[int, int] | None:
@@ -311,6 +375,9 @@ def _anchor(sentence: str, phrase: str) -> tuple[int, int] | None:
     if not words:
         return None
     if _HAN.search(phrase):
+        spaced = re.search(r"\s*".join(re.escape(c) for c in phrase if not c.isspace()), sentence, re.IGNORECASE)
+        if spaced is not None:  # the phrase as printed, stray spaces and all ("签订 率")
+            return spaced.start(), spaced.end()
         at = sentence.find(phrase[:2])
         return None if at < 0 else (at, at + len(phrase))
     first = re.search(re.escape(words[0][:4]), sentence, re.IGNORECASE)
