@@ -125,7 +125,6 @@ def test_broken_criteria_exit_2_never_0(cli, tmp_path):
 @pytest.mark.parametrize(
     "args",
     [
-        [],
         ["bogus"],
         ["schema", "nonsense"],
         ["score"],
