@@ -1,5 +1,5 @@
 """Hostile drafts at full size against the budget of issue 13: each `csr-rating ingest` (and a
-`score` of what it wrote) finishes or is refused with exit 2 and one stderr line, within 5 s and
+`score` of what it wrote; a report YAML is scored directly) finishes or is refused with exit 2 and one stderr line, within 5 s and
 400 MB on this 2-core machine.
 
 Run: ``.venv/bin/python bench/bench_hostile.py [NAME ...]`` (default: every builder of
@@ -49,7 +49,8 @@ def main(names: list[str]) -> int:
         for name in chosen:
             path = BUILDERS[name](Path(folder))
             out = Path(folder) / f"{name}.yaml"
-            code, seconds, peak, err = measure([sys.executable, "-m", "csr_rating", "ingest", str(path), "-o", str(out)])
+            command = ["score", str(path)] if path.suffix == ".yaml" else ["ingest", str(path), "-o", str(out)]
+            code, seconds, peak, err = measure([sys.executable, "-m", "csr_rating", *command])
             lines = err.strip().splitlines()
             ok = code in (0, 2) and seconds <= BUDGET_SECONDS and peak <= BUDGET_MB and len(lines) <= 1 or (
                 code == 0 and len(lines) <= 2

@@ -238,6 +238,21 @@ def near_limit_text(folder: Path, chars: int = 1_190_000) -> Path:
     return path
 
 
+def yaml_many_indicators(folder: Path, count: int = 9_990) -> Path:
+    """A report YAML at the format's limit of indicators (each with three years): for `score`."""
+    rows = "\n".join(
+        f"  - name: Indicator number {i}\n    unit: t\n    values: {{2014: {i}.5, 2015: {i + 1}.5, 2016: {i + 2}.5}}"
+        for i in range(count)
+    )
+    path = folder / "many-indicators.yaml"
+    path.write_text(
+        "meta:\n  organisation: Example Co\n  title: Example Report 2016\n  year: 2016\n  industry: telecom\n"
+        "  languages: [en]\nindicators:\n" + rows + "\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 BUILDERS: dict[str, Callable[..., Path]] = {
     "text-table": text_table,
     "markdown-emphasis": markdown_emphasis,
@@ -253,4 +268,5 @@ BUILDERS: dict[str, Callable[..., Path]] = {
     "docx-many-parts": docx_many_parts,
     "near-limit-lines": near_limit_lines,
     "near-limit-text": near_limit_text,
+    "yaml-many-indicators": yaml_many_indicators,
 }
