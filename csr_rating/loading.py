@@ -74,7 +74,10 @@ def standards_in(root: Path | str | None = None) -> list[str]:
     folder = Path(root) if root is not None else default_criteria_root()
     if not folder.is_dir():
         raise InputError(str(folder), "not a criteria folder" if folder.exists() else "criteria folder not found")
-    found = sorted(p.name for p in folder.iterdir() if (p / "standard.yaml").is_file())
+    try:
+        found = sorted(p.name for p in folder.iterdir() if (p / "standard.yaml").is_file())
+    except OSError as exc:  # an unreadable sub-folder: the user's to fix, named
+        raise InputError(str(exc.filename or folder), f"cannot read: {exc.strerror or exc}") from None
     if not found:
         raise InputError(str(folder), "no standard here (a sub-folder with a standard.yaml)")
     return found

@@ -193,3 +193,23 @@ def test_an_os_error_anywhere_is_one_line_and_exit_2(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 2 and done.stderr == "csr-rating: criteria/x: Too many levels of symbolic links\n"
+
+
+def test_an_unreadable_criteria_sub_folder_is_one_line_and_exit_2(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Run as root the permission cannot be taken away, so the refusal is simulated where it happens."""
+    from csr_rating.cli import main
+
+    (tmp_path / "locked").mkdir()
+    real_is_file = Path.is_file
+
+    def is_file(self: Path) -> bool:
+        if self.parent.name == "locked":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_is_file(self)
+
+    monkeypatch.setattr(Path, "is_file", is_file)
+    monkeypatch.setattr(sys, "argv", ["csr-rating", "criteria", "lint", str(tmp_path)])
+    with pytest.raises(SystemExit) as done:
+        main()
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and err.count("\n") == 1 and "locked" in err and "Permission denied" in err
