@@ -24,8 +24,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from csr_rating.errors import InputError  # noqa: E402
 from csr_rating.ingest.pipeline import ingest  # noqa: E402
 from csr_rating.loading import load_criteria  # noqa: E402
+from csr_rating.ranging import score_range  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 TARGETS = {"year": 0.98, "organisation": 0.95}
@@ -79,10 +81,16 @@ def main() -> int:
     right = {"year": 0, "organisation": 0, "title": 0}
     misses: list[str] = []
     times: list[float] = []
+    unscored: list[str] = []
     for path, organisation, year, titles in cases:
         started = time.perf_counter()
-        meta = ingest(path, criteria=criteria).report.meta
+        report = ingest(path, criteria=criteria).report
         times.append(time.perf_counter() - started)
+        meta = report.meta
+        try:
+            score_range(report, criteria)
+        except InputError as error:  # a draft ingest accepted must score
+            unscored.append(f"  {path.name}: {error}")
         checks = {
             "year": meta.year == year,
             "organisation": _org_right(meta.organisation, organisation),
@@ -108,6 +116,10 @@ def main() -> int:
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
     print(f"ingest time per file: p50 {statistics.median(times):.2f} s, p95 {p95:.2f} s, max {times[-1]:.2f} s")
     failed |= p95 > 2.0
+    print(f"scored without an input error: {total - len(unscored)}/{total}")
+    for line in unscored:
+        print(line)
+    failed |= bool(unscored)
     print("misses:")
     for line in misses:
         print(line)
