@@ -196,21 +196,25 @@ def check(
         old = gate.load_baseline(baseline) if baseline is not None else None
         if needed is None and not minima and old is None:
             raise InputError("check", "give a threshold: --min-stars, --min DIMENSION=STARS or --baseline")
-        cards = [_scored(report, criteria_set) for report in reports]
+        cards = []
+        for report in reports:
+            card = _scored(report, criteria_set)
+            found = gate.verdict(card, criteria_set.standard, needed, minima, old, end=on_unknown.value)
+            cards.append(card.model_copy(update={"gate": found}))  # every format shows the verdict
         for card in cards:
             _deliver(_render(card, format, lang, explain, top), output, force, *reports, baseline)
     except InputError as error:
         _fail(str(error))
     for card in cards:
-        failures = gate.evaluate(card, criteria_set.standard, needed, minima, old, end=on_unknown.value)
-        for failure in failures:
-            sys.stderr.write(f"csr-rating: {card.report.file}: gate failed: {failure}\n")
-        if not failures:
-            stars, points = gate.overall_at(card, on_unknown.value)
+        found = card.gate
+        assert found is not None
+        for failure in found.failures:
+            sys.stderr.write(f"csr-rating: {card.report.file}: gate failed: {failure.message}\n")
+        if found.passed:
             unsure = card.overall.range is not None and card.overall.range.low != card.overall.range.high
             end = f", the {on_unknown.value} end of its range" if unsure else ""
-            sys.stderr.write(f"csr-rating: {card.report.file}: gate passed ({stars:g}★, {points:.1f}{end})\n")
-        failed = failed or bool(failures)
+            sys.stderr.write(f"csr-rating: {card.report.file}: gate passed ({found.stars:g}★, {found.score:.1f}{end})\n")
+        failed = failed or not found.passed
     if failed:
         raise typer.Exit(EXIT_GATE)
 

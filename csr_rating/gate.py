@@ -16,7 +16,7 @@ from pathlib import Path
 from csr_rating.criteria import Standard
 from csr_rating.errors import InputError
 from csr_rating.render.json_format import READ_VERSIONS
-from csr_rating.scorecard import Range, Scorecard
+from csr_rating.scorecard import GateFailure, GateVerdict, Range, Scorecard
 from csr_rating.yamlio import MAX_BYTES
 
 
@@ -114,6 +114,36 @@ def evaluate(
         if before is not None and stars < before:
             failures.append(Failure(subject, before, stars, 0.0, regression=True))
     return failures
+
+
+def verdict(
+    card: Scorecard,
+    standard: Standard,
+    min_stars: float | None = None,
+    minima: dict[str, float] | None = None,
+    baseline: dict[str, float] | None = None,
+    end: str = "low",
+) -> GateVerdict:
+    """The gate's verdict on one scorecard, as every output format shows it."""
+    failures = evaluate(card, standard, min_stars, minima, baseline, end)
+    stars, score = overall_at(card, end)
+    return GateVerdict(
+        passed=not failures,
+        end=end,
+        stars=stars,
+        score=score,
+        failures=[
+            GateFailure(
+                subject=f.subject,
+                required=f.required,
+                actual=f.actual,
+                points_short=round(f.points_short, 1),
+                regression=f.regression,
+                message=str(f),
+            )
+            for f in failures
+        ],
+    )
 
 
 def overall_at(card: Scorecard, end: str = "low") -> tuple[float, float]:

@@ -127,6 +127,27 @@ class StandardInfo(_Model):
     title: I18n
 
 
+class GateFailure(_Model):
+    """One way the report fails the release gate (``csr-rating check``)."""
+
+    subject: str  # "overall" or a dimension id
+    required: float  # stars (for a regression: the baseline's)
+    actual: float
+    points_short: float  # score points to the required band (0 for a regression)
+    regression: bool = False
+    message: str
+
+
+class GateVerdict(_Model):
+    """The gate's verdict, carried in every output format so a CI summary can say why a job is red."""
+
+    passed: bool
+    end: str  # which end of a range the gate read: "low" (proven facts) or "high"
+    stars: float  # the overall stars at that end
+    score: float
+    failures: list[GateFailure] = []
+
+
 class Scorecard(_Model):
     standard: StandardInfo
     report: ReportInfo
@@ -136,3 +157,4 @@ class Scorecard(_Model):
     notes: list[str]
     waived: list[Waived] = []
     questions: list[Question] = []
+    gate: GateVerdict | None = None  # set by `check`, absent from `score`

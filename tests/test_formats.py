@@ -30,7 +30,7 @@ from csr_rating.i18n import I18n
 from csr_rating.loading import load_criteria
 from csr_rating.render import github, junit, markdown, paths, sarif
 from csr_rating.scorecard import CriterionResult, Scorecard, Waived
-from tests.conftest import DIMENSIONS, REPORTS, ROOT
+from tests.conftest import DIMENSIONS, REFERENCE as REFERENCE_REPORT, REPORTS, ROOT
 
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "sarif-schema-2.1.0.json"
 EXAMPLES = sorted(REPORTS.glob("*.yaml"))
@@ -424,13 +424,13 @@ def test_github_annotates_the_ten_most_valuable_suggestions_after_one_notice(fir
     criteria = {c.id: c for _, c in all_criteria(first_draft)}
     names = {d.id: d.name.en for d in first_draft.dimensions}
     for annotation, s in zip(annotations, first_draft.suggestions, strict=False):
-        c = criteria[s.criterion]
-        assert annotation["level"] == ("error" if c.earned == 0 else "warning")
+        assert s.criterion in criteria
+        assert annotation["level"] == ("warning" if s.gain >= github.WARNING_GAIN else "notice")  # never error
         assert annotation["props"]["file"] == "reports/fictitious-first-draft.yaml"
         assert annotation["props"]["line"] == str(s.line)
         assert names[s.dimension] in annotation["props"]["title"] and s.criterion in annotation["props"]["title"]
         assert annotation["message"].endswith(s.text.en)
-    assert {a["level"] for a in annotations} == {"error", "warning"}
+    assert "error" not in {a["level"] for a in annotations}  # an error is for a failed gate only
 
 
 def test_github_respects_top_and_omits_unknown_lines(first_draft) -> None:
@@ -495,3 +495,72 @@ def test_cli_writes_each_format_in_a_shape_its_consumer_reads(cli, sarif_validat
     artifact = json.loads(out["sarif"].stdout)["runs"][0]["artifacts"][0]["location"]["uri"]
     assert artifact == "reports/china-telecom-2020.yaml"
     assert str(ROOT) not in out["sarif"].stdout + out["github"].stdout  # no absolute path of this machine
+
+
+# --- the release gate's verdict in every format (csr-rating check) ------------------------------------
+
+
+def _gated(cli, *args: str) -> tuple[int, str]:
+    run = cli("check", str(REFERENCE_REPORT), *args)
+    return run.code, run.stdout
+
+
+def test_json_carries_the_gate_verdict_with_every_failure(cli) -> None:
+    code, out = _gated(cli, "--min-stars", "4", "-f", "json")
+    assert code == 0 and json.loads(out)["gate"] == {
+        "passed": True, "end": "low", "stars": 5.0, "score": 91.1, "failures": []
+    }  # fmt: skip
+    code, out = _gated(cli, "--min", "balance=5", "--min", "originality=4.5", "-f", "json")
+    gate = json.loads(out)["gate"]
+    assert code == 1 and gate["passed"] is False
+    assert [(f["subject"], f["required"], f["actual"]) for f in gate["failures"]] == [
+        ("balance", 5.0, 4.5), ("originality", 4.5, 4.0)
+    ]  # fmt: skip
+    assert "below the required 5★" in gate["failures"][0]["message"]
+    assert "gate" not in json.loads(cli("score", str(REFERENCE_REPORT), "-f", "json").stdout)
+
+
+def test_markdown_opens_with_the_verdict(cli) -> None:
+    _, passed = _gated(cli, "--min-stars", "4", "-f", "markdown")
+    assert passed.startswith("> ✅ **Gate passed: 5★, 91.1.**")
+    _, failed = _gated(cli, "--min", "balance=5", "-f", "markdown")
+    assert failed.startswith("> ❌ **Gate failed: balance has 4.5★, below the required 5★")
+
+
+def test_junit_has_a_gate_test_case_that_fails_with_the_gate(cli) -> None:
+    junitparser = pytest.importorskip("junitparser")
+    for args, failing in ((["--min-stars", "4"], False), (["--min", "balance=5"], True)):
+        _, out = _gated(cli, *args, "-f", "junit")
+        xml = junitparser.JUnitXml.fromstring(out.encode("utf-8"))
+        (suite,) = [s for s in xml if s.name == "gate"]
+        (case,) = list(suite)
+        assert case.name == "gate" and case.is_failure is failing
+        if failing:
+            assert "balance has 4.5★" in case.result[0].text
+
+
+def test_sarif_says_whether_the_gate_passed_and_stays_valid(cli, sarif_validator) -> None:
+    for args, passed in ((["--min-stars", "4"], True), (["--min", "balance=5"], False)):
+        _, out = _gated(cli, *args, "-f", "sarif")
+        (invocation,) = assert_valid_sarif(sarif_validator, out)["runs"][0]["invocations"]
+        assert invocation["executionSuccessful"] is passed
+        texts = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
+        assert texts[0].startswith("Gate passed" if passed else "Gate failed")
+    assert "invocations" not in json.loads(cli("score", str(REFERENCE_REPORT), "-f", "sarif").stdout)["runs"][0]
+
+
+def test_github_errors_only_for_a_failed_gate(cli) -> None:
+    _, passed = _gated(cli, "--min-stars", "4", "-f", "github")
+    assert "::error" not in passed and "::notice title=CSR rating gate::Gate passed" in passed
+    assert "::warning" in passed  # the suggestions stay, as advice
+    _, failed = _gated(cli, "--min", "balance=5", "-f", "github")
+    errors = [line for line in failed.splitlines() if line.startswith("::error")]
+    assert len(errors) == 1 and "balance has 4.5★" in errors[0]
+    assert "::error" not in cli("score", str(REFERENCE_REPORT), "-f", "github").stdout
+
+
+def test_table_and_html_show_the_verdict(cli) -> None:
+    _, table_out = _gated(cli, "--min", "balance=5")
+    assert "Gate failed: balance has 4.5★" in table_out
+    _, html_out = _gated(cli, "--min-stars", "4", "-f", "html")
+    assert '<p class="gate passed" role="status">Gate passed: 5★, 91.1.</p>' in html_out

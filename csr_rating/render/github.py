@@ -7,7 +7,10 @@ report kept in the repository annotates it where the author works:
 - the ``top`` most valuable suggestions (``card.suggestions`` is ranked by gain), at most
   ``LIMIT`` = 10 — GitHub shows no more than 10 error and 10 warning annotations per step, so only
   the first ones would be seen anyway;
-- ``error`` for a criterion that earned nothing, ``warning`` for one that earned part;
+- ``warning`` for a suggestion worth at least ``WARNING_GAIN`` overall points, ``notice`` for a
+  smaller one: a missed criterion is advice, never an error;
+- ``error`` only for a failed release gate (``csr-rating check``): one per failure, so a red job
+  says why, and a passing report shows no error at all;
 - ``file`` the report path relative to the current directory (the checkout), ``line`` the
   suggestion's line (left out when unknown), ``title`` the dimension and the criterion;
 - and one ``::notice`` line with the overall result, first.
@@ -21,11 +24,14 @@ from __future__ import annotations
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.paths import report_path
 from csr_rating.render.stars import label
+from csr_rating.render.words import verdict
 from csr_rating.scorecard import Scorecard, Suggestion
 
 LIMIT = 10
+WARNING_GAIN = 1.0  # overall points: a suggestion worth this much is a warning, a smaller one a notice
 WORDS: dict[str, I18n] = {
     "title": I18n(en="CSR rating", zh="社会责任报告评级"),
+    "gate": I18n(en="CSR rating gate", zh="社会责任报告评级门槛"),
     "overall": I18n(
         en="{organisation} ({year}): overall {score:.1f}, {stars} — {grade}. {dimensions}.",
         zh="{organisation}（{year}年）：综合得分{score:.1f}，{stars}，{grade}。{dimensions}。",
@@ -62,7 +68,7 @@ def _annotation(card: Scorecard, s: Suggestion, file: str, lang: Lang) -> str:
     if s.line is not None:
         properties["line"] = str(s.line)
     properties["title"] = f"{dimension.name.get(lang)} · {criterion.title.get(lang)} ({criterion.id})"
-    level = "error" if criterion.nothing_earned else "warning"
+    level = "warning" if s.gain >= WARNING_GAIN else "notice"
     return command(level, properties, WORDS["gain"].get(lang).format(gain=s.gain, text=s.text.get(lang)))
 
 
@@ -88,5 +94,10 @@ def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int =
     if len(card.suggestions) > len(shown):
         overall += (" " if lang == "en" else "") + WORDS["more"].get(lang).format(n=len(card.suggestions) - len(shown))
     lines = [command("notice", {"title": WORDS["title"].get(lang)}, overall)]
+    if card.gate is not None:
+        title = {"title": WORDS["gate"].get(lang)}
+        if card.gate.passed:
+            lines.append(command("notice", title, verdict(card, lang) or ""))
+        lines.extend(command("error", {"file": file, **title}, f.message) for f in card.gate.failures)
     lines.extend(_annotation(card, s, file, lang) for s in shown)
     return "\n".join(lines) + "\n"

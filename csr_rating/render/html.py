@@ -12,7 +12,7 @@ from html import escape
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.radar import Axis, radar
 from csr_rating.render.stars import glyphs, label
-from csr_rating.render.words import COMMON, up_to
+from csr_rating.render.words import COMMON, up_to, verdict
 from csr_rating.scorecard import CriterionResult, DimensionResult, Range, Scorecard, Suggestion
 
 MANY = 8  # lists longer than this flow in columns, so 86 indicators stay one screen, not three
@@ -154,6 +154,9 @@ footer p { margin: 4px 0; }
 @media print { main { padding: 0; } details > summary { background: none; } }
 @media (max-width: 800px) { header, .overview { display: block; } ol.suggestions li { grid-template-columns:
   2em 4em 1fr; } ol.suggestions .dim { display: none; } }
+.gate { padding: .5rem .8rem; border-radius: 4px; font-weight: 600; margin: 0 0 1rem; }
+.gate.passed { background: #e6f4ea; color: #1e4620; }
+.gate.failed { background: #fdecea; color: #611a15; }
 """.strip()
 
 
@@ -214,6 +217,15 @@ def _header(p: _Page) -> str:
 <div class="name">{p.t(o.grade)}</div>{_up_to(p)}
 </div>
 </header>"""
+
+
+def _verdict(p: _Page) -> str:
+    """The release gate's verdict (from `check`), first on the page."""
+    line = verdict(p.card, p.lang)
+    if line is None or p.card.gate is None:
+        return ""
+    kind = "passed" if p.card.gate.passed else "failed"
+    return f'<p class="gate {kind}" role="status">{_e(line)}</p>'
 
 
 def _up_to(p: _Page) -> str:
@@ -401,6 +413,7 @@ def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int =
     title = f"{card.report.organisation} {card.report.year} — {WORDS['kicker'].get(lang)}"
     body = "\n".join(
         [
+            _verdict(p),
             _header(p),
             _overview(p),
             _suggestions(p, top),

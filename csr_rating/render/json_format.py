@@ -93,6 +93,32 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
             for q in card.questions
         ],
         "notes": list(card.notes),
+    } | _gate(card)
+
+
+def _gate(card: Scorecard) -> dict[str, Any]:
+    """``gate`` (from `check` only): the verdict and every failure, so CI can say why a job is red."""
+    if card.gate is None:
+        return {}
+    found = card.gate
+    return {
+        "gate": {
+            "passed": found.passed,
+            "end": found.end,
+            "stars": found.stars,
+            "score": _r(found.score),
+            "failures": [
+                {
+                    "subject": f.subject,
+                    "required": f.required,
+                    "actual": f.actual,
+                    "points_short": _r(f.points_short),
+                    "regression": f.regression,
+                    "message": f.message,
+                }
+                for f in found.failures
+            ],
+        }
     }
 
 

@@ -19,10 +19,13 @@ import xml.etree.ElementTree as ET
 
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
+from csr_rating.render.words import verdict
 from csr_rating.scorecard import CriterionResult, DimensionResult, Scorecard, Waived
 
 FAILURE_TYPE = "missed-points"
 SKIPPED_TYPE = "waived"
+GATE = "gate"
+GATE_FAILURE_TYPE = "gate-failed"
 SHOWN = 12
 WORDS: dict[str, I18n] = {
     "earned": I18n(en="earned {earned:.1f} of {points:g} points", zh="得分{earned:.1f}/{points:g}"),
@@ -129,6 +132,17 @@ def document(card: Scorecard, lang: Lang = "en") -> ET.Element:
         for w in rest:
             _skipped_case(suite, w, SKIPPED_TYPE, lang)
         totals = [totals[0] + len(rest), totals[1], totals[2] + len(rest)]
+    if card.gate is not None:  # the release gate: one test case, failing when the gate does
+        suite = _element(root, "testsuite", {"name": GATE})
+        failed = 0 if card.gate.passed else 1
+        _counts(suite, 1, failed, 0)
+        case = _element(suite, "testcase", {"classname": GATE, "name": GATE, "time": "0"})
+        line = verdict(card, lang) or ""
+        if not card.gate.passed:
+            details = "\n".join(f.message for f in card.gate.failures)
+            _element(case, "failure", {"message": line, "type": GATE_FAILURE_TYPE}, details)
+        _element(case, "system-out", {}, line)
+        totals = [totals[0] + 1, totals[1] + failed, totals[2]]
     _counts(root, *totals)
     return root
 

@@ -21,7 +21,7 @@ import re
 import csr_rating
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import COMMON, up_to
+from csr_rating.render.words import COMMON, up_to, verdict
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 SHOWN = 12  # items of a "missing" list shown in --explain
@@ -206,9 +206,18 @@ def _footer(card: Scorecard, lang: Lang) -> list[str]:
     return [*lines, "---", "", criteria, "", f"*{_w('disclaimer', lang)}*"]
 
 
+def _verdict(card: Scorecard, lang: Lang) -> list[str]:
+    """The gate's verdict first (from `check`): a job summary says at once why a job is red."""
+    line = verdict(card, lang)
+    if line is None or card.gate is None:
+        return []
+    mark = "✅" if card.gate.passed else "❌"
+    return [f"> {mark} **{line}**", ""]
+
+
 def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 10) -> str:
     """The rating as one Markdown document; ``explain`` adds a collapsed block per dimension."""
-    lines = _header(card, lang) + _dimensions(card, lang)
+    lines = _verdict(card, lang) + _header(card, lang) + _dimensions(card, lang)
     lines += _suggestions(card, lang, top) + _questions(card, lang, top) + _nextlabel(card, lang) + _waived(card, lang)
     if explain:
         for d in card.dimensions:

@@ -24,6 +24,7 @@ import csr_rating
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.paths import report_uri
 from csr_rating.render.stars import label
+from csr_rating.render.words import verdict
 from csr_rating.scorecard import CriterionResult, DimensionResult, Scorecard
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -135,6 +136,7 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
                     }
                 },
                 "language": lang,
+                **_invocations(card, lang),
                 "artifacts": [{"location": {"uri": uri}, "roles": ["analysisTarget"], "mimeType": "application/yaml"}],
                 "results": results,
                 "properties": {
@@ -175,6 +177,19 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
                 },
             }
         ],
+    }
+
+
+def _invocations(card: Scorecard, lang: Lang) -> dict[str, Any]:
+    """From `check`: the run's invocation, successful only when the release gate passed, with the
+    verdict and each failure as a notification (a code-scanning summary shows why a job is red)."""
+    if card.gate is None:
+        return {}
+    line = verdict(card, lang) or ""
+    notifications = [{"level": "note" if card.gate.passed else "error", "message": {"text": line}}]
+    notifications += [{"level": "error", "message": {"text": f.message}} for f in card.gate.failures]
+    return {
+        "invocations": [{"executionSuccessful": card.gate.passed, "toolExecutionNotifications": notifications}]
     }
 
 

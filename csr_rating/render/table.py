@@ -10,7 +10,7 @@ from rich.text import Text
 
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import COMMON, up_to
+from csr_rating.render.words import COMMON, up_to, verdict
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 WIDTH = 110
@@ -156,6 +156,9 @@ def renderables(card: Scorecard, lang: Lang, explain: bool, top: int) -> list[Re
     parts.extend(_questions(card, lang, top))
     parts.extend(_next_stars(card, lang))
     parts.extend(_waived(card, lang))
+    line = verdict(card, lang)
+    if line is not None:
+        parts.append(Text(line))
     return parts
 
 

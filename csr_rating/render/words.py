@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from csr_rating.i18n import I18n, Lang
-from csr_rating.scorecard import Range
+from csr_rating.scorecard import GateVerdict, Range, Scorecard
 
 COMMON: dict[str, I18n] = {
     "dimension": I18n(en="Dimension", zh="维度"),
@@ -24,7 +24,12 @@ COMMON: dict[str, I18n] = {
     "up_to": I18n(en="up to {stars} with {n} unanswered questions", zh="回答{n}个问题后最高{stars}"),
     "up_to_one": I18n(en="up to {stars} with 1 unanswered question", zh="回答1个问题后最高{stars}"),
     "more_questions": I18n(en="… {n} more questions (csr-rating ask)", zh="… 另有{n}个问题（csr-rating ask）"),
+    "gate_passed": I18n(en="Gate passed: {stars}, {score:.1f}{end}.", zh="门槛通过：{stars}，{score:.1f}分{end}。"),
+    "gate_failed": I18n(en="Gate failed: {failures}.", zh="未通过门槛：{failures}。"),
+    "gate_end": I18n(en="(the {end} end of its range)", zh="（按区间{end}端）"),
+    "gate": I18n(en="Release gate", zh="发布门槛"),
 }
+END: dict[str, I18n] = {"low": I18n(en="low", zh="低"), "high": I18n(en="high", zh="高")}
 
 
 def up_to(found: Range | None, questions: int, lang: Lang) -> str:
@@ -34,3 +39,21 @@ def up_to(found: Range | None, questions: int, lang: Lang) -> str:
     stars = f"{found.high_stars:g}★"
     key = "up_to_one" if questions == 1 else "up_to"
     return COMMON[key].get(lang).format(stars=stars, n=questions)
+
+
+def gate_line(found: GateVerdict, unsure: bool, lang: Lang) -> str:
+    """The gate's verdict in one sentence: "Gate passed: 5★, 91.1." or "Gate failed: …; …."
+    (failure messages are csr-rating's own English: thresholds and stars, as on stderr)."""
+    if found.passed:
+        end = COMMON["gate_end"].get(lang).format(end=END[found.end].get(lang)) if unsure else ""
+        end = f" {end}" if end and lang == "en" else end
+        return COMMON["gate_passed"].get(lang).format(stars=f"{found.stars:g}★", score=found.score, end=end)
+    return COMMON["gate_failed"].get(lang).format(failures="; ".join(f.message for f in found.failures))
+
+
+def verdict(card: Scorecard, lang: Lang) -> str | None:
+    """The gate's verdict sentence of a scorecard from `check`; None for one from `score`."""
+    if card.gate is None:
+        return None
+    found = card.overall.range
+    return gate_line(card.gate, found is not None and found.low != found.high, lang)
