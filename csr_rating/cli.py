@@ -26,6 +26,8 @@ from csr_rating.errors import InputError
 from csr_rating.fitting import write_fitted
 from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, standards_in
 from csr_rating.output import write_text
+from csr_rating.render.many import render_many
+from csr_rating.render.paths import report_path
 from csr_rating.render import FORMATS
 from csr_rating.review import render_json as review_json
 from csr_rating.review import render_text as review_text
@@ -159,7 +161,14 @@ def score(
         )
 
 
-CONCATENATING = ("table", "markdown", "github")  # formats whose outputs for several reports can follow each other
+def _format_target(text: str) -> tuple[str, Path]:
+    """``json=card.json`` -> ("json", Path("card.json")); an unknown format is a usage error."""
+    name, sep, file = text.partition("=")
+    if not sep or not file.strip():
+        raise InputError("--output-format", f"{text!r} is not FORMAT=FILE (e.g. sarif=results.sarif)")
+    if name not in FORMATS:
+        raise InputError("--output-format", f"unknown format {name!r} (known: {', '.join(FORMATS)})")
+    return name, Path(file)
 
 
 @app.command()
@@ -179,30 +188,41 @@ def check(
     criteria: CriteriaOpt = None,
     standard: StandardOpt = DEFAULT_STANDARD,
     output: OutputOpt = None,
+    output_format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--output-format",
+            metavar="FORMAT=FILE",
+            help="Also write FORMAT to FILE (repeatable): score once, write every format.",
+        ),
+    ] = None,
     force: ForceOpt = False,
 ) -> None:
     """Gate a release: score each REPORT, then exit 1 if any is below a threshold or regressed."""
     failed = False
     try:
-        if len(reports) > 1 and (baseline is not None or output is not None or format.value not in CONCATENATING):
-            raise InputError(
-                "check",
-                "several reports go with --format table, markdown or github, and without --baseline or --output",
-            )
+        extra = [_format_target(item) for item in (output_format or [])]
         criteria_set = load_criteria(criteria, standard)
         ids = [d.spec.id for d in criteria_set.dimensions]
         minima = dict(gate.parse_minimum(item, ids) for item in (minimum or []))
         needed = None if min_stars is None else gate.stars_value(min_stars, "--min-stars")
-        old = gate.load_baseline(baseline) if baseline is not None else None
+        old = gate.load_baselines(baseline) if baseline is not None else None
         if needed is None and not minima and old is None:
             raise InputError("check", "give a threshold: --min-stars, --min DIMENSION=STARS or --baseline")
         cards = []
         for report in reports:
             card = _scored(report, criteria_set)
-            found = gate.verdict(card, criteria_set.standard, needed, minima, old, end=on_unknown.value)
+            before = None if old is None else old.get(report_path(str(report)), old.get(None))
+            if old is not None and before is None:
+                raise InputError(str(baseline), f"the baseline has no scorecard for {report_path(str(report))}")
+            found = gate.verdict(card, criteria_set.standard, needed, minima, before, end=on_unknown.value)
             cards.append(card.model_copy(update={"gate": found}))  # every format shows the verdict
-        for card in cards:
-            _deliver(_render(card, format, lang, explain, top), output, force, *reports, baseline)
+        chosen = lang.value if lang is not None else default_lang(cards[0].report.languages)
+        count = top if top is not None else DEFAULT_TOP.get(format.value, 5)
+        _deliver(render_many(cards, format.value, chosen, explain, count), output, force, *reports, baseline)  # type: ignore[arg-type]
+        for fmt, target in extra:
+            count = top if top is not None else DEFAULT_TOP.get(fmt, 5)
+            write_text(target, render_many(cards, fmt, chosen, explain, count), force, inputs=[*reports, *([baseline] if baseline else [])])  # type: ignore[arg-type]
     except InputError as error:
         _fail(str(error))
     for card in cards:

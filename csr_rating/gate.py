@@ -12,6 +12,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from csr_rating.criteria import Standard
 from csr_rating.errors import InputError
@@ -62,6 +63,11 @@ def stars_value(text: str | float, what: str) -> float:
 
 def load_baseline(path: Path) -> dict[str, float]:
     """Stars per dimension (and "overall") from an earlier ``--format json`` scorecard."""
+    return _stars_of(_baseline_json(path), str(path))
+
+
+def _baseline_json(path: Path) -> Any:
+    """The parsed JSON of a baseline file; every way it can be unreadable is an input error."""
     shown = str(path)
     if not path.is_file():
         raise InputError(shown, "baseline not found (expected an earlier --format json scorecard)")
@@ -76,6 +82,20 @@ def load_baseline(path: Path) -> dict[str, float]:
         raise InputError(shown, f"baseline is not a JSON scorecard: {exc.__class__.__name__}", line) from None
     except OSError as exc:
         raise InputError(shown, f"cannot read baseline: {exc.strerror or exc}") from None
+    return data
+
+
+def load_baselines(path: Path) -> dict[str | None, dict[str, float]]:
+    """Stars per report from an earlier ``--format json`` output: one scorecard (key None: it is the
+    baseline of every report) or several (``reports``, keyed by file)."""
+    shown = str(path)
+    data = _baseline_json(path)
+    if isinstance(data, dict) and isinstance(data.get("reports"), dict):
+        return {str(file): _stars_of(card, shown) for file, card in data["reports"].items()}
+    return {None: _stars_of(data, shown)}
+
+
+def _stars_of(data: Any, shown: str) -> dict[str, float]:
     try:
         if data["schema_version"] not in READ_VERSIONS:
             supported = ", ".join(str(v) for v in READ_VERSIONS)

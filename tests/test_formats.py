@@ -564,3 +564,67 @@ def test_table_and_html_show_the_verdict(cli) -> None:
     assert "Gate failed: balance has 4.5★" in table_out
     _, html_out = _gated(cli, "--min-stars", "4", "-f", "html")
     assert '<p class="gate passed" role="status">Gate passed: 5★, 91.1.</p>' in html_out
+
+
+# --- several reports in one output (csr-rating check a.yaml b.yaml) ----------------------------------
+
+MID_REPORT = REPORTS / "fictitious-mid-quality.yaml"
+
+
+def _both(cli, *args: str):
+    return cli("check", str(REFERENCE_REPORT), str(MID_REPORT), "--min-stars", "4", *args)
+
+
+def test_json_of_several_reports_is_keyed_by_file_with_one_verdict(cli) -> None:
+    run = _both(cli, "-f", "json")
+    doc = json.loads(run.stdout)
+    assert run.code == 1 and list(doc["reports"]) == ["reports/china-telecom-2020.yaml", "reports/fictitious-mid-quality.yaml"]
+    assert [r["gate"]["passed"] for r in doc["reports"].values()] == [True, False] and doc["gate"] == {"passed": False}
+
+
+def test_sarif_of_several_reports_is_one_valid_run_with_an_artifact_each(cli, sarif_validator) -> None:
+    log = assert_valid_sarif(sarif_validator, _both(cli, "-f", "sarif").stdout)
+    (run,) = log["runs"]
+    uris = [a["location"]["uri"] for a in run["artifacts"]]
+    assert uris == ["reports/china-telecom-2020.yaml", "reports/fictitious-mid-quality.yaml"]
+    pointed = {r["locations"][0]["physicalLocation"]["artifactLocation"]["index"] for r in run["results"]}
+    assert pointed == {0, 1}
+    assert len(run["tool"]["driver"]["rules"]) == len({r["id"] for r in run["tool"]["driver"]["rules"]})
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_junit_of_several_reports_has_a_suite_per_report(cli) -> None:
+    junitparser = pytest.importorskip("junitparser")
+    xml = junitparser.JUnitXml.fromstring(_both(cli, "-f", "junit").stdout.encode("utf-8"))
+    suites = list(xml)
+    assert [s.name for s in suites] == ["reports/china-telecom-2020.yaml", "reports/fictitious-mid-quality.yaml"]
+    for suite in suites:
+        written = (suite.tests, suite.failures, suite.skipped)
+        suite.update_statistics()
+        assert (suite.tests, suite.failures, suite.skipped) == written
+    gates = [next(case for case in suite if case.name == "gate") for suite in suites]
+    assert [case.is_failure for case in gates] == [False, True]
+
+
+def test_html_of_several_reports_is_one_page(cli) -> None:
+    page = _both(cli, "-f", "html").stdout
+    assert page.count("<!DOCTYPE html>") == 1 and page.count('<section class="report">') == 2
+
+
+def test_baseline_of_several_reports_is_read_by_file(cli, tmp_path) -> None:
+    baseline = tmp_path / "before.json"
+    baseline.write_text(_both(cli, "-f", "json").stdout, encoding="utf-8")
+    run = cli("check", str(REFERENCE_REPORT), str(MID_REPORT), "--baseline", str(baseline))
+    assert run.code == 0 and run.stderr.count("gate passed") == 2
+    other = cli("check", str(REPORTS / "fictitious-first-draft.yaml"), "--baseline", str(baseline))
+    assert other.code == 2 and "no scorecard for reports/fictitious-first-draft.yaml" in other.stderr
+
+
+def test_one_run_writes_every_format_asked_for(cli, tmp_path) -> None:
+    sarif_file, junit_file = tmp_path / "out.sarif", tmp_path / "out.xml"
+    run = _both(cli, "-f", "markdown", "--output-format", f"sarif={sarif_file}", "--output-format", f"junit={junit_file}")
+    assert run.code == 1 and run.stdout.startswith("> ✅")
+    assert json.loads(sarif_file.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]["executionSuccessful"] is False
+    assert junit_file.read_text(encoding="utf-8").startswith("<?xml")
+    bad = _both(cli, "--output-format", "pdf=x.pdf")
+    assert bad.code == 2 and "unknown format 'pdf'" in bad.stderr
