@@ -24,7 +24,8 @@ from csr_rating.criteria import CriteriaSet
 from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
 from csr_rating.fitting import write_fitted
-from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, standards_in
+from csr_rating.ingest.readers import is_draft
+from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
 from csr_rating.output import write_text
 from csr_rating.render.many import render_many
 from csr_rating.render.paths import report_path
@@ -197,10 +198,24 @@ def check(
         ),
     ] = None,
     force: ForceOpt = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the verdicts and failures (the pre-commit hook's way).")
+    ] = False,
+    skip_other_yaml: Annotated[
+        bool,
+        typer.Option("--skip-other-yaml", help="Pass over YAML files that are not reports (no meta section), with a note."),
+    ] = False,
 ) -> None:
     """Gate a release: score each REPORT, then exit 1 if any is below a threshold or regressed."""
     failed = False
     try:
+        if skip_other_yaml:
+            kept = [r for r in reports if str(r) == "-" or is_draft(r) or looks_like_report(r)]
+            for other in (r for r in reports if r not in kept):
+                sys.stderr.write(f"csr-rating: {other}: not a csr-rating report (no meta section); skipped\n")
+            if not kept:
+                return
+            reports = kept
         extra = [_format_target(item) for item in (output_format or [])]
         criteria_set = load_criteria(criteria, standard)
         ids = [d.spec.id for d in criteria_set.dimensions]
@@ -219,7 +234,8 @@ def check(
             cards.append(card.model_copy(update={"gate": found}))  # every format shows the verdict
         chosen = lang.value if lang is not None else default_lang(cards[0].report.languages)
         count = top if top is not None else DEFAULT_TOP.get(format.value, 5)
-        _deliver(render_many(cards, format.value, chosen, explain, count), output, force, *reports, baseline)  # type: ignore[arg-type]
+        if not quiet or output is not None:
+            _deliver(render_many(cards, format.value, chosen, explain, count), output, force, *reports, baseline)  # type: ignore[arg-type]
         for fmt, target in extra:
             count = top if top is not None else DEFAULT_TOP.get(fmt, 5)
             write_text(target, render_many(cards, fmt, chosen, explain, count), force, inputs=[*reports, *([baseline] if baseline else [])])  # type: ignore[arg-type]

@@ -38,6 +38,17 @@ def parse(model: type[M], path: Path) -> tuple[M, SourceMap]:
     return parse_text(model, read_text(path), str(path))
 
 
+def looks_like_report(path: Path) -> bool:
+    """Whether a YAML file is meant as a structured report (a mapping with a ``meta`` section), so a
+    hook watching a folder can pass over other YAML files there; an unreadable file is treated as a
+    report, so its error is shown, not hidden."""
+    try:
+        data, _ = load_yaml(read_text(path), str(path))
+    except InputError:
+        return True
+    return isinstance(data, dict) and "meta" in data
+
+
 def parse_text(model: type[M], text: str, shown: str) -> tuple[M, SourceMap]:
     """``parse`` for text that is not (or not only) a file: standard input, an ingested draft."""
     data, source = load_yaml(text, shown)

@@ -19,14 +19,29 @@ from tests.conftest import REPORTS, ROOT
 def test_pre_commit_hook_runs_check_on_several_files(cli):
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "csr-rating-check")
-    assert hook["entry"] == "csr-rating check" and hook["language"] == "python"
+    assert hook["entry"].startswith("csr-rating check") and hook["language"] == "python"
+    entry = hook["entry"].split()[1:]
     files = sorted(str(p.relative_to(ROOT)) for p in REPORTS.glob("*.yaml"))
     assert all(re.search(hook["files"], f) for f in files)
     # pre-commit appends the file names after the hook's args
-    run = cli("check", *hook["args"], *files)
+    run = cli(*entry, *hook["args"], *files)
     assert run.code == 1  # the fictitious first draft is below three stars
     assert "fictitious-first-draft.yaml: gate failed" in run.stderr
-    assert cli("check", "--min-stars", "1", *files).code == 0
+    assert run.stdout == "" and len(run.stderr.splitlines()) == len(files)  # a verdict per report, nothing else
+    assert cli(*entry, "--min-stars", "1", *files).code == 0
+
+
+def test_the_hook_passes_over_yaml_that_is_not_a_report(cli, tmp_path):
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    entry = next(h for h in hooks if h["id"] == "csr-rating-check")["entry"].split()[1:]
+    other = tmp_path / "workflow.yaml"
+    other.write_text("on: push\njobs: {}\n", encoding="utf-8")
+    run = cli(*entry, "--min-stars", "1", str(other), str(REPORTS / "china-telecom-2020.yaml"))
+    assert run.code == 0 and "workflow.yaml: not a csr-rating report (no meta section); skipped" in run.stderr
+    assert "gate passed" in run.stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meta: [unclosed\n", encoding="utf-8")
+    assert cli(*entry, "--min-stars", "1", str(broken)).code == 2  # a report with an error is not passed over
 
 
 def test_action_inputs_mirror_the_cli_flags_and_score_once():
