@@ -31,13 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from csr_rating.catalog import Catalog  # noqa: E402
-from csr_rating.ingest.matching import words  # noqa: E402
-from csr_rating.ingest.narrative import PhraseIndex, mentions  # noqa: E402
-from csr_rating.ingest.noted import Noted, plain  # noqa: E402
-from csr_rating.ingest.pipeline import Draft, ingest  # noqa: E402
-from csr_rating.loading import load_criteria, load_report  # noqa: E402
-from tests.ingest_fixtures import cut_rating_letter  # noqa: E402
+from csr_rating.catalog import Catalog
+from csr_rating.ingest.matching import words
+from csr_rating.ingest.narrative import PhraseIndex, mentions
+from csr_rating.ingest.noted import Noted, plain
+from csr_rating.ingest.pipeline import Draft, ingest
+from csr_rating.loading import load_criteria, load_report
+from tests.ingest_fixtures import cut_rating_letter
 
 SHARED = ROOT.parent / "shared"
 REFERENCE = "china-telecom-2020 (letter cut)"

@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from csr_rating.ingest.pipeline import ingest  # noqa: E402
-from csr_rating.ingest.readers import read_document  # noqa: E402
-from csr_rating.loading import load_criteria  # noqa: E402
-from tests.ingest_fixtures import Row, make_pdf  # noqa: E402
+from csr_rating.ingest.pipeline import ingest
+from csr_rating.ingest.readers import read_document
+from csr_rating.loading import load_criteria
+from tests.ingest_fixtures import Row, make_pdf
 
 SEED = ROOT.parent / "shared" / "seeds" / "china-telecom-csr-report-2020.txt"
 PAGES = 100

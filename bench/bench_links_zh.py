@@ -36,13 +36,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import yaml  # noqa: E402
+import yaml
 
-from csr_rating.catalog import normalise  # noqa: E402
-from csr_rating.ingest.noted import plain  # noqa: E402
-from csr_rating.ingest.pipeline import ingest  # noqa: E402
-from csr_rating.ingest.readers import read_document  # noqa: E402
-from csr_rating.loading import load_criteria  # noqa: E402
+from csr_rating.catalog import normalise
+from csr_rating.ingest.noted import plain
+from csr_rating.ingest.pipeline import ingest
+from csr_rating.ingest.readers import read_document
+from csr_rating.loading import load_criteria
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 EXTRA = ["rated/cnbm-2016-sr-zh.txt", "sinopec-corp-2016-sdpr-zh.txt"]

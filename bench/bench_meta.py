@@ -24,10 +24,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from csr_rating.errors import InputError  # noqa: E402
-from csr_rating.ingest.pipeline import ingest  # noqa: E402
-from csr_rating.loading import load_criteria  # noqa: E402
-from csr_rating.ranging import score_range  # noqa: E402
+from csr_rating.errors import InputError
+from csr_rating.ingest.pipeline import ingest
+from csr_rating.loading import load_criteria
+from csr_rating.ranging import score_range
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 TARGETS = {"year": 0.98, "organisation": 0.95}
@@ -58,8 +58,8 @@ def _org_right(found: str, label: str) -> bool:
 def _title_plausible(title: str, year: int) -> bool:
     text = unicodedata.normalize("NFKC", title)
     years = {int(y) for y in re.findall(r"(?:19|20)\d{2}", text)}
-    names_report = bool(re.search(r"报告|report", text, re.I))
-    award = bool(re.search(r"奖|金蜜蜂|榜|award|prize", text, re.I))
+    names_report = bool(re.search(r"报告|report", text, re.IGNORECASE))
+    award = bool(re.search(r"奖|金蜜蜂|榜|award|prize", text, re.IGNORECASE))
     return names_report and not award and years <= {year} and len(text) <= 60
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from csr_rating.ranging import score_range  # noqa: E402
-from csr_rating.ingest.pipeline import ingest  # noqa: E402
-from csr_rating.loading import load_criteria  # noqa: E402
-from tests.ingest_fixtures import cut_rating_letter  # noqa: E402
+from csr_rating.ingest.pipeline import ingest
+from csr_rating.loading import load_criteria
+from csr_rating.ranging import score_range
+from tests.ingest_fixtures import cut_rating_letter
 
 SHARED = ROOT.parent / "shared"
 DIMENSIONS = ("procedure", "substance", "completeness", "balance", "comparability", "readability", "originality")

@@ -36,13 +36,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from csr_rating.ingest.noted import plain  # noqa: E402
-from csr_rating.ingest.readers import parse_bytes, read_document  # noqa: E402
-from csr_rating.ingest.segments import detect_segments  # noqa: E402
-from csr_rating.ingest.structure import masked, parts  # noqa: E402
-from csr_rating.ingest.topics import extract_topics, topic_mentions  # noqa: E402
-from csr_rating.loading import load_criteria  # noqa: E402
-from tests.ingest_fixtures import cut_rating_letter  # noqa: E402
+from csr_rating.ingest.noted import plain
+from csr_rating.ingest.readers import parse_bytes, read_document
+from csr_rating.ingest.segments import detect_segments
+from csr_rating.ingest.structure import masked, parts
+from csr_rating.ingest.topics import extract_topics, topic_mentions
+from csr_rating.loading import load_criteria
+from tests.ingest_fixtures import cut_rating_letter
 
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"

@@ -389,9 +389,10 @@ def _match(by_id: dict[str, Item], by_name: dict[str, Item], item_id: str | None
 def _name_index(items: list[Item]) -> dict[str, Item]:
     """First item wins for a name: catalog order decides, so matching is deterministic."""
     index: dict[str, Item] = {}
-    for item in items:
-        for name in (item.name.en, item.name.zh, *item.aliases):
-            index.setdefault(normalise(name), item)
+    entry: Item
+    for entry in items:
+        for name in (entry.name.en, entry.name.zh, *entry.aliases):
+            index.setdefault(normalise(name), entry)
     return index
 
 

@@ -12,8 +12,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from csr_rating import checks, gate
-from csr_rating import __version__
+from csr_rating import __version__, checks, gate
 from csr_rating.answers import load_answers, write_answers
 from csr_rating.api import SCHEMAS, answer, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
 from csr_rating.api import calibrate as calibrate_set
@@ -27,9 +26,9 @@ from csr_rating.fitting import write_fitted
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
 from csr_rating.output import write_text
+from csr_rating.render import FORMATS
 from csr_rating.render.many import render_many
 from csr_rating.render.paths import report_path
-from csr_rating.render import FORMATS
 from csr_rating.review import render_json as review_json
 from csr_rating.review import render_text as review_text
 from csr_rating.review import review as review_notes
@@ -242,15 +241,17 @@ def check(
     except InputError as error:
         _fail(str(error))
     for card in cards:
-        found = card.gate
-        assert found is not None
-        for failure in found.failures:
+        verdict = card.gate
+        assert verdict is not None
+        for failure in verdict.failures:
             sys.stderr.write(f"csr-rating: {card.report.file}: gate failed: {failure.message}\n")
-        if found.passed:
+        if verdict.passed:
             unsure = card.overall.range is not None and card.overall.range.low != card.overall.range.high
             end = f", the {on_unknown.value} end of its range" if unsure else ""
-            sys.stderr.write(f"csr-rating: {card.report.file}: gate passed ({found.stars:g}★, {found.score:.1f}{end})\n")
-        failed = failed or not found.passed
+            sys.stderr.write(
+                f"csr-rating: {card.report.file}: gate passed ({verdict.stars:g}★, {verdict.score:.1f}{end})\n"
+            )
+        failed = failed or not verdict.passed
     if failed:
         raise typer.Exit(EXIT_GATE)
 

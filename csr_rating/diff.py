@@ -98,8 +98,8 @@ def render_text(diff: ScoreDiff, lang: Lang = "en") -> str:
     overall = "综合" if lang == "zh" else "overall"
     lines = [
         f"{diff.old_file} -> {diff.new_file}",
-        f"{overall}: {diff.old_score:.1f} {label(diff.old_stars)} -> {diff.new_score:.1f} {label(diff.new_stars)}"
-        f" ({_delta(diff.old_score, diff.new_score)})",
+        (f"{overall}: {diff.old_score:.1f} {label(diff.old_stars)} -> {diff.new_score:.1f} {label(diff.new_stars)}"
+        f" ({_delta(diff.old_score, diff.new_score)})"),
     ]
     for d in diff.dimensions:
         lines.append(

@@ -299,7 +299,7 @@ class Indicator(Strict):
     def _finite(cls, values: dict[int, Value]) -> dict[int, Value]:
         for year, value in values.items():
             if isinstance(value, bool):
-                raise ValueError(f"value for {year} is a boolean; write the number or text reported")
+                raise ValueError(f"value for {year} is a boolean; write the number or text reported")  # noqa: TRY004 - pydantic reports ValueError, not TypeError
             if isinstance(value, float) and not math.isfinite(value):
                 raise ValueError(f"value for {year} is not a finite number")
             if isinstance(value, str) and not value.strip():
@@ -339,7 +339,7 @@ class NegativeDisclosure(Strict):
 class Readability(Strict):
     theme: Name | None = None
     chapters: list[Name] = Field(default_factory=list, max_length=200)
-    term_explanations: Count = Field(0, description="Tips / glossary entries explaining terms.")
+    term_explanations: Count = Field(default=0, description="Tips / glossary entries explaining terms.")
     cases: Count = 0
     pictures: Count = 0
     charts: Count = 0

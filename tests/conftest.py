@@ -40,6 +40,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = No
     """The real command in a subprocess: what a user or CI sees, exit code included."""
     done = subprocess.run(
         [sys.executable, "-m", "csr_rating", *args],
+        check=False,
         capture_output=True,
         text=True,
         encoding="utf-8",

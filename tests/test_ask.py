@@ -23,15 +23,7 @@ from tests.ingest_fixtures import cut_rating_letter
 
 SEED = SHARED / "seeds" / "china-telecom-csr-report-2020.txt"
 LETTER_ANSWERS = ROOT / "calibration" / "answers" / "china-telecom-2020.yaml"
-DRAFT = "\n".join(
-    [
-        "示例集团2020年社会责任报告",
-        "2020年，公司营业收入120亿元。",
-        "指标\t2018\t2019\t2020",
-        "员工总数（人）\t1200\t1300\t1350",
-        "安全生产事故（起）\t1\t0\t0",
-    ]
-)
+DRAFT = "示例集团2020年社会责任报告\n2020年，公司营业收入120亿元。\n指标\t2018\t2019\t2020\n员工总数（人）\t1200\t1300\t1350\n安全生产事故（起）\t1\t0\t0"
 
 
 def _question(kind: str, choices: list[str] | None = None, field: str = "readability.pictures") -> Question:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 from pydantic import ValidationError
 
@@ -27,7 +29,7 @@ def run(check: dict, rep):
 
 
 class TestPresence:
-    check = {"kind": "presence", "field": "process.preparation_team", "label": {"en": "a team", "zh": "编写组"}}
+    check: ClassVar = {"kind": "presence", "field": "process.preparation_team", "label": {"en": "a team", "zh": "编写组"}}
 
     def test_absent_section_earns_nothing_and_is_named(self):
         outcome = run(self.check, report())
@@ -78,7 +80,7 @@ class TestCountBands:
 
 
 class TestCoverage:
-    check = {
+    check: ClassVar = {
         "kind": "coverage",
         "fields": ["process.materiality.methods"],
         "expected": [
@@ -95,7 +97,7 @@ class TestCoverage:
 
 
 class TestCatalogShare:
-    check = {"kind": "catalog_share", "catalog": "industry"}
+    check: ClassVar = {"kind": "catalog_share", "catalog": "industry"}
 
     def test_matches_by_id_name_or_alias_and_ignores_extended(self):
         rep = report(
@@ -266,7 +268,7 @@ class TestCriteriaThatCouldNeverWork:
 
 
 def test_language_subtags_count_as_their_language():
-    check = {
+    check: ClassVar = {
         "kind": "coverage",
         "fields": ["meta.languages"],
         "expected": [{"value": "zh", "label": {"en": "Chinese", "zh": "中文"}}],

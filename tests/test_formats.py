@@ -30,7 +30,8 @@ from csr_rating.i18n import I18n
 from csr_rating.loading import load_criteria
 from csr_rating.render import github, junit, markdown, paths, sarif
 from csr_rating.scorecard import CriterionResult, Scorecard, Waived
-from tests.conftest import DIMENSIONS, REFERENCE as REFERENCE_REPORT, REPORTS, ROOT
+from tests.conftest import DIMENSIONS, REPORTS, ROOT
+from tests.conftest import REFERENCE as REFERENCE_REPORT
 
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "sarif-schema-2.1.0.json"
 EXAMPLES = sorted(REPORTS.glob("*.yaml"))
@@ -324,10 +325,10 @@ def html_of(text: str) -> str:
 def tables(page: str) -> list[list[list[str]]]:
     """Each <table>'s body rows, each row's cells (inner HTML)."""
     found = []
-    for table in re.findall(r"<table>(.*?)</table>", page, re.S):
-        body = re.search(r"<tbody>(.*?)</tbody>", table, re.S)
-        rows = re.findall(r"<tr>(.*?)</tr>", body.group(1), re.S) if body else []
-        found.append([re.findall(r"<td[^>]*>(.*?)</td>", row, re.S) for row in rows])
+    for table in re.findall(r"<table>(.*?)</table>", page, re.DOTALL):
+        body = re.search(r"<tbody>(.*?)</tbody>", table, re.DOTALL)
+        rows = re.findall(r"<tr>(.*?)</tr>", body.group(1), re.DOTALL) if body else []
+        found.append([re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL) for row in rows])
     return found
 
 
@@ -342,7 +343,7 @@ def test_markdown_has_heading_overall_dimension_table_suggestions_next_star_and_
     for row, d in zip(dimensions, first_draft.dimensions, strict=True):
         assert row[0] == d.name.en and row[-1] == f"{d.score:.1f}"
         assert row[2].startswith("★") and row[2].endswith(f"{d.stars:g}")
-    ranked = re.search(r"<ol>(.*?)</ol>", page, re.S).group(1)
+    ranked = re.search(r"<ol>(.*?)</ol>", page, re.DOTALL).group(1)
     assert ranked.count("<li>") == 3
     assert f"+{first_draft.suggestions[0].gain:.1f}" in ranked
     assert "36 more" in page

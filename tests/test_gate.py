@@ -84,6 +84,6 @@ def test_diff_shows_dimension_and_criterion_changes(cli):
     assert "Procedure: 59.0 ★★★ 3 -> 92.0 ★★★★★ 5 (+33.0)" in run.stdout
     assert "procedure.subsidiary-reports: 0.0 -> 8.0 of 8" in run.stdout
     doc = json.loads(cli("diff", str(MID), str(REFERENCE), "--format", "json").stdout)
-    assert [d["id"] for d in doc["dimensions"]][0] == "procedure"
+    assert next(d["id"] for d in doc["dimensions"]) == "procedure"
     same = json.loads(cli("diff", str(REFERENCE), str(REFERENCE), "--format", "json").stdout)
     assert all(d["criteria"] == [] for d in same["dimensions"])

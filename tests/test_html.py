@@ -94,7 +94,7 @@ class Page(HTMLParser):
 
 def svg_of(page: str) -> ET.Element:
     """The radar, parsed as XML: it must be well-formed SVG on its own, not just tolerable HTML."""
-    found = re.search(r"<svg\b.*?</svg>", page, re.S)
+    found = re.search(r"<svg\b.*?</svg>", page, re.DOTALL)
     assert found, "no <svg> in the page"
     return ET.fromstring(found.group(0))
 

@@ -154,11 +154,11 @@ def test_cli_writes_a_file_and_never_replaces_one_without_force(tmp_path: Path, 
 def test_cli_pipeline_ingest_to_stdout_then_score_from_stdin(tmp_path: Path) -> None:
     draft = _draft(tmp_path, ENGLISH_DRAFT)
     command = [sys.executable, "-m", "csr_rating"]
-    ingested = subprocess.run([*command, "ingest", str(draft)], capture_output=True, cwd=ROOT, timeout=60)
+    ingested = subprocess.run([*command, "ingest", str(draft)], capture_output=True, cwd=ROOT, timeout=60, check=False)
     assert ingested.returncode == 0
     yaml.safe_load(ingested.stdout)
     scored = subprocess.run(
-        [*command, "score", "-", "--format", "json"], input=ingested.stdout, capture_output=True, cwd=ROOT, timeout=60
+        [*command, "score", "-", "--format", "json"], input=ingested.stdout, capture_output=True, cwd=ROOT, timeout=60, check=False
     )
     assert scored.returncode == 0, scored.stderr
     assert b'"overall"' in scored.stdout

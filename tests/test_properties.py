@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 
@@ -34,7 +35,7 @@ def test_every_score_is_within_0_and_100(data):
             assert 0 <= criterion.earned <= criterion.points + 1e-9
     assert all(s.gain > 0 for s in result.suggestions)
     gains = [s.gain for s in result.suggestions]
-    assert all(a >= b - 1e-6 for a, b in zip(gains, gains[1:], strict=False))
+    assert all(a >= b - 1e-6 for a, b in itertools.pairwise(gains))
 
 
 @SETTINGS

@@ -6,7 +6,7 @@ a question can only narrow the range. Reports with nothing unknown score exactly
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -210,13 +210,7 @@ def test_answering_a_question_only_narrows_the_range(criteria, data):
 
 
 class TestIngestMarksWhatADraftCannotShow:
-    DRAFT = "\n".join(
-        [
-            "示例集团2020年社会责任报告",
-            "本报告由公司办公室牵头成立报告编写组，董事会审定。",
-            "报告通过公司网站发布。",
-        ]
-    )
+    DRAFT = "示例集团2020年社会责任报告\n本报告由公司办公室牵头成立报告编写组，董事会审定。\n报告通过公司网站发布。"
 
     def _ingested(self, criteria):
         from csr_rating.ingest.document import from_text
@@ -251,7 +245,7 @@ class TestPicturesAPdfOrWordFileShows:
         Image.new("RGB", (200, 120), (30, 120, 200)).save(path)
         return path
 
-    TEXT = ["示例集团2020年社会责任报告", "本报告由公司办公室牵头编制。", "2020年，公司营业收入120亿元。" * 3]
+    TEXT: ClassVar = ["示例集团2020年社会责任报告", "本报告由公司办公室牵头编制。", "2020年，公司营业收入120亿元。" * 3]
 
     def test_a_pdfs_pictures_are_counted(self, tmp_path, criteria):
         from reportlab.lib.utils import ImageReader

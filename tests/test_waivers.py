@@ -41,7 +41,7 @@ def test_a_waived_indicator_leaves_the_catalog_denominator(tmp_path, criteria):
     waived = rate(
         write(tmp_path, text + "waivers: [{indicator: tel.packet-loss-rate, reason: No backbone}]\n"), criteria
     )
-    core = lambda card: next(c for d in card.dimensions for c in d.criteria if c.id == "completeness.industry-core")  # noqa: E731
+    core = lambda card: next(c for d in card.dimensions for c in d.criteria if c.id == "completeness.industry-core")
     assert core(waived).earned > core(plain).earned
     assert "Packet loss rate" not in " ".join(m.en for m in core(waived).missing)
 

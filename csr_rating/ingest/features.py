@@ -228,41 +228,41 @@ _BOX = re.compile(r"【([^【】\n]{1,120})】")
 _BOXES_ONLY = re.compile(r"^(?:\s*【[^【】\n]{1,120}】)+\s*$")
 _TIP_EN = "|".join(TIP_LABELS_EN)
 _TIP_ZH = "|".join(TIP_LABELS_ZH)
-_TIP = re.compile(rf"^(?:(?:[\w’'-]+ ){{0,3}}(?:{_TIP_EN}) *(?:[:：]|$)|(?:{_TIP_EN}) +\S)|^【?(?:{_TIP_ZH})", re.I)
-_TIP_IN_BOX = re.compile(rf"^(?:{_TIP_EN}|{_TIP_ZH})(?:\b|$)", re.I)
+_TIP = re.compile(rf"^(?:(?:[\w’'-]+ ){{0,3}}(?:{_TIP_EN}) *(?:[:：]|$)|(?:{_TIP_EN}) +\S)|^【?(?:{_TIP_ZH})", re.IGNORECASE)
+_TIP_IN_BOX = re.compile(rf"^(?:{_TIP_EN}|{_TIP_ZH})(?:\b|$)", re.IGNORECASE)
 _NUMBERING = r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})"
 _CASE = re.compile(
     rf"^(?:{'|'.join(CASE_LABELS_EN)})(?: *(?:\d{{1,3}}|[ivx]{{1,4}})\b)? *(?:[:：.|丨] *\S.*|$)"
     rf"|^(?:{'|'.join(CASE_LABELS_ZH)}) *{_NUMBERING}? *(?:[:：.、|丨] *\S.*|$)",
-    re.I,
+    re.IGNORECASE,
 )
-_CASE_START = re.compile(rf"^(?:【|{'|'.join(CASE_LABELS_EN)}|{'|'.join(CASE_LABELS_ZH)})", re.I)
+_CASE_START = re.compile(rf"^(?:【|{'|'.join(CASE_LABELS_EN)}|{'|'.join(CASE_LABELS_ZH)})", re.IGNORECASE)
 _FEATURE_HEAD = re.compile(
     rf"^【?(?:(?:{'|'.join(FEATURE_LABELS_EN)})s?|(?:{'|'.join(FEATURE_LABELS_ZH)})) *{_NUMBERING}? *】? *"
     rf"(?:[:：|丨—–-] *(?P<title>\S.*)|$)",
-    re.I,
+    re.IGNORECASE,
 )
 _FEATURE_INLINE = re.compile(
     r"\b(?:special|responsibility)\s+(?:feature|report|topic|column)s?\s+(?:of|on|about|titled|entitled|named)?\s*"
     r"[“\"‘']([^”\"’'\n]{3,80})[”\"’']"
     r"|(?:责任)?专题[《“]([^》”\n]{2,40})[》”]|[《“]([^》”\n]{2,40})[》”](?:责任)?专题",
-    re.I,
+    re.IGNORECASE,
 )
 _FEATURE_ANY = re.compile(
     rf"^【?(?:{'|'.join(FEATURE_LABELS_EN)}|{'|'.join(FEATURE_LABELS_ZH)})|\b(?:special|responsibility)\s+(?:feature|report|topic|column)|专题[《“]|[》”](?:责任)?专题",
-    re.I | re.M,
+    re.IGNORECASE | re.MULTILINE,
 )
 _FEEDBACK = re.compile(
-    rf"(?P<anywhere>{'|'.join(FEEDBACK_ANYWHERE)})|^(?P<heading>{'|'.join(FEEDBACK_HEADINGS)})", re.I | re.M
+    rf"(?P<anywhere>{'|'.join(FEEDBACK_ANYWHERE)})|^(?P<heading>{'|'.join(FEEDBACK_HEADINGS)})", re.IGNORECASE | re.MULTILINE
 )
-_TOC_MARKER_LINE = re.compile(rf"^[^\n]{{0,24}}?(?:{'|'.join(TOC_MARKERS)})(?:\s[^\n]{{0,20}})?$", re.I | re.M)
-_TOC_INLINE = re.compile(r"(?:^|\s)(?:table\s+of\s+)?contents(?=\s|$)|目\s*录", re.I)
+_TOC_MARKER_LINE = re.compile(rf"^[^\n]{{0,24}}?(?:{'|'.join(TOC_MARKERS)})(?:\s[^\n]{{0,20}})?$", re.IGNORECASE | re.MULTILINE)
+_TOC_INLINE = re.compile(r"(?:^|\s)(?:table\s+of\s+)?contents(?=\s|$)|目\s*录", re.IGNORECASE)
 _TOC_NUMBER = re.compile(r"([□\d]+(?:[.．][□\d]+)*)")
 _TOC_DIGITS = re.compile(r"[□\d]+")
 _TOC_KEY = re.compile(r"[□\d\s.]+")
-_CAPS_LINE = re.compile(r"^[A-Z][A-Z0-9 ,&:’'()/-]{5,69}$", re.M)
-_PICTURE = re.compile("|".join(PICTURE_CAPTIONS), re.I | re.M)
-_CHART = re.compile("|".join(CHART_CAPTIONS), re.I | re.M)
+_CAPS_LINE = re.compile(r"^[A-Z][A-Z0-9 ,&:’'()/-]{5,69}$", re.MULTILINE)
+_PICTURE = re.compile("|".join(PICTURE_CAPTIONS), re.IGNORECASE | re.MULTILINE)
+_CHART = re.compile("|".join(CHART_CAPTIONS), re.IGNORECASE | re.MULTILINE)
 _YEAR = re.compile(r"(?<![\d.])(?:FY)?((?:19|20)\d{2})(?:年度?|A|E)?(?![\d.])")
 _TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D{1,12}(?:19|20)\d{2}")
 _ONLY_YEARS = re.compile(r"^(?:\s*(?:FY)?(?:19|20)\d{2}(?:年度?)?\s*){2,}$")
@@ -277,9 +277,9 @@ _THEME = re.compile(
     r"|\btheme\s+of\s+[“\"]([^”\"]{3,80})[”\"]"
     r"|以[“\"]([^”\"]{2,40})[”\"]为(?:报告)?主题"
     r"|主题(?:为|是)[:：]?[“\"]([^”\"]{2,40})[”\"]",
-    re.I,
+    re.IGNORECASE,
 )
-_REPORT_ANY = re.compile(r"\breport\b|报告", re.I)
+_REPORT_ANY = re.compile(r"\breport\b|报告", re.IGNORECASE)
 _CUE_WORDS = {group: words.split("|") for group, words in CUES.items()}
 _ALL_CUES = sorted({word for words in _CUE_WORDS.values() for word in words})
 _CUE = re.compile(trie_pattern(_ALL_CUES))
@@ -288,19 +288,19 @@ _CUE_GROUPS = {
     word: tuple(group for group, words in _CUE_WORDS.items() if any(cue in word for cue in words)) for word in _ALL_CUES
 }
 _DASH = re.compile(
-    r"^(?:—{1,2}|――|─{1,2}|--) *(?P<line>\S.*)$|[”\"」』] *(?:—{1,2}|――|--) *(?P<inline>[^\s—].{1,150})$", re.M
+    r"^(?:—{1,2}|――|─{1,2}|--) *(?P<line>\S.*)$|[”\"」』] *(?:—{1,2}|――|--) *(?P<inline>[^\s—].{1,150})$", re.MULTILINE
 )
-_HONORIFIC = re.compile(HONORIFICS, re.I)
+_HONORIFIC = re.compile(HONORIFICS, re.IGNORECASE)
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2,}\s)")
 _NAME_EN = re.compile(r"^(?:[A-Z][\w’'.-]*|[a-z]{1,3})(?:\s+(?:[A-Z][\w’'.-]*|van|de|der|von|bin|al))*$")
 _NAME_ZH = re.compile(rf"^[{_HAN}]{{2,4}}$|^[{_HAN}A-Za-z]{{1,8}}[·•・][{_HAN}A-Za-z]{{1,12}}$")
-_REPORT_SELF = re.compile(REPORT_SELF, re.I)
-_ROLE_EN = re.compile(rf"\b(?:{ROLE_WORDS_EN})\b", re.I)
+_REPORT_SELF = re.compile(REPORT_SELF, re.IGNORECASE)
+_ROLE_EN = re.compile(rf"\b(?:{ROLE_WORDS_EN})\b", re.IGNORECASE)
 _ROLE_ZH = re.compile(ROLE_WORDS_ZH)
-_VERSION = re.compile(VERSION_WORDS, re.I)
+_VERSION = re.compile(VERSION_WORDS, re.IGNORECASE)
 NEW_FORM_LABELS = list(NEW_FORMS)
 _NEW_FORM = re.compile(
-    "|".join(f"(?P<f{i}>{'|'.join(patterns)})" for i, patterns in enumerate(NEW_FORMS.values())), re.I
+    "|".join(f"(?P<f{i}>{'|'.join(patterns)})" for i, patterns in enumerate(NEW_FORMS.values())), re.IGNORECASE
 )
 _ACCESS = re.compile(
     "|".join(
@@ -309,7 +309,7 @@ _ACCESS = re.compile(
         + ")"
         for value, (patterns, needs_version, _) in ACCESSIBILITY.items()
     ),
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -194,7 +194,8 @@ class Matcher:
         self._names: list[tuple[str, CatalogIndicator | CatalogTopic, Counter[str]]] = []
         self._by_word: dict[str, list[int]] = {}
         self._exact: dict[str, list[int]] = {}
-        for item in [*catalog.indicators, *catalog.topics]:
+        items: list[CatalogIndicator | CatalogTopic] = [*catalog.indicators, *catalog.topics]
+        for item in items:
             for name in dict.fromkeys((item.name.en, item.name.zh, *item.aliases)):
                 position = len(self._names)
                 self._names.append((name, item, Counter(words(name, self._synonyms))))

@@ -57,14 +57,6 @@ from csr_rating.ingest.vocabulary import (
     FORMAT_NEEDLES,
     FORMATS,
     FORMATS_RE,
-    HAN_RUN_END_RE,
-    ORG_NOT_PUBLISHER,
-    ORG_SELF_AFTER_RE,
-    ORG_SUBSIDIARY_BEFORE_RE,
-    ORG_ZH_CUT_AFTER,
-    ORG_ZH_LEAD,
-    ORG_ZH_NAME_RE,
-    ORG_ZH_STOP,
     INDEX_HEADING_RE,
     LANGUAGE_NAME_EN_RE,
     LANGUAGE_NAME_ZH_RE,
@@ -80,6 +72,13 @@ from csr_rating.ingest.vocabulary import (
     ORG_EN_RE,
     ORG_GENERIC_WORDS,
     ORG_NEEDLES,
+    ORG_NOT_PUBLISHER,
+    ORG_SELF_AFTER_RE,
+    ORG_SUBSIDIARY_BEFORE_RE,
+    ORG_ZH_CUT_AFTER,
+    ORG_ZH_LEAD,
+    ORG_ZH_NAME_RE,
+    ORG_ZH_STOP,
     ORG_ZH_SUFFIX_RE,
     PERIOD_NEEDLES,
     PERIOD_OPEN_RANGE_RE,
@@ -195,7 +194,7 @@ def _title_candidates(flow: Flow) -> dict[str, tuple[str, int, int, bool, bool]]
             if not title:
                 continue
             key = re.sub(r"[\s,]+", "", title).casefold()
-            display, first, count, cover, named = found.get(key, (title, match.start(), 0, False, False))
+            display, first, count, _cover, named = found.get(key, (title, match.start(), 0, False, False))
             if display.isupper() and not title.isupper():
                 display = title
             kind = REPORT_KIND_EN_RE.search(title) or re.search(REPORT_KINDS_ZH, title)

@@ -666,10 +666,10 @@ def _deduplicated(found: list[_Found]) -> list[_Found]:
     for item in sorted(found, key=lambda f: f.line):
         if item.rule.kind == "event" and best[(item.line, item.figure)] is not item:
             continue
-        key = (item.rule.name, item.title)
-        if key in last and item.line - last[key] <= 5:
+        seen = (item.rule.name, item.title)
+        if seen in last and item.line - last[seen] <= 5:
             continue
-        last[key] = item.line
+        last[seen] = item.line
         kept.append(item)
     return kept
 

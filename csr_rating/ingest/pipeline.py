@@ -474,8 +474,8 @@ def _header(doc: Document, stats: Stats) -> list[str]:
     name = Path(doc.path).name if doc.path != "-" else "standard input"
     return [
         f"Structured report drafted by `csr-rating ingest` from {name} ({doc.kind}, {doc.language}).",
-        f"Found: {stats.table_rows} table rows ({stats.linked_rows} linked to the catalog), "
-        f"{stats.prose_figures} figures in the prose, {stats.chart_series} chart series,",
+        (f"Found: {stats.table_rows} table rows ({stats.linked_rows} linked to the catalog), "
+        f"{stats.prose_figures} figures in the prose, {stats.chart_series} chart series,"),
         f"  {stats.qualitative} described practices, {stats.topics} key topics.",
         f'{stats.reviews} items are marked "# review:": check each one, correct or delete it here, then run',
         "  csr-rating score <this file>",

@@ -232,8 +232,7 @@ def split_lines(text: str) -> list[str]:
     """Lines as an editor numbers them: only CR, LF and CRLF end a line; other control characters
     (form feeds from pdftotext, stray escapes) become spaces so they cannot break the numbering."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
+    text = text.removesuffix("\n")
     return [_CONTROL_CHARS.sub(" ", line).rstrip() for line in text.split("\n")]
 
 

@@ -431,8 +431,8 @@ def extract_topics(doc: Document, catalog: Catalog) -> list[Noted]:
     matcher = _matcher_for(catalog)
     mentions = _find_mentions(doc, matcher)
     by_topic: dict[str, _Mentions] = {}
-    for line, _, topic, strong, label in mentions:
-        entry = by_topic.setdefault(topic, _Mentions())
+    for line, _, topic_id, strong, label in mentions:
+        entry = by_topic.setdefault(topic_id, _Mentions())
         target = entry.strong if strong else entry.weak
         if not target or target[-1] != line:
             target.append(line)

@@ -156,13 +156,13 @@ ORG_ZH_CUT_AFTER = (
 )
 # Before a name: the company it names belongs to the publisher (所属天津港劳务发展有限公司).
 ORG_SUBSIDIARY_BEFORE_RE = re.compile(
-    r"(?:所属|下属|旗下|子公司|分公司|控股的|参股|投资的|subsidiary|subsidiaries)\s*$", re.I
+    r"(?:所属|下属|旗下|子公司|分公司|控股的|参股|投资的|subsidiary|subsidiaries)\s*$", re.IGNORECASE
 )
 # After a name: the report calls it "the company" or "we" from here on — the publisher itself.
 ORG_SELF_AFTER_RE = re.compile(
     r"\s*[（(]\s*(?:以下|下文)?\s*(?:简\s*称|称|統稱|简称为|称为)?\s*[“\"「『]?\s*(?:本\s*公\s*司|公\s*司|本\s*集\s*团|集\s*团|我\s*们|我司|本行)(?![\u3400-\u9fff])"
     r"|\s*[（(,，]?\s*(?:hereinafter|hereafter)?\s*(?:referred\s+to\s+as\s+)?[“\"]?(?:the\s+)?(?:Company|Group|we)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # Organisations a report names that never publish it (exchanges, standard setters, raters).
 ORG_NOT_PUBLISHER = (
@@ -187,8 +187,8 @@ STANDARDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "GRI G4 Guidelines",
         ("g4",),
-        r"\bGRI[\s-]*G4\b|\bG4\b(?=[^.。]{0,80}(?:GRI|Global\s+Reporting|全球报告倡议))"
-        r"|(?:\bGRI\b|Global\s+Reporting\s+Initiative|全球报告倡议组织)[^.。]{0,80}?\bG4\b|\bG4\s*(?:guidelines|指南)",
+        (r"\bGRI[\s-]*G4\b|\bG4\b(?=[^.。]{0,80}(?:GRI|Global\s+Reporting|全球报告倡议))"
+        r"|(?:\bGRI\b|Global\s+Reporting\s+Initiative|全球报告倡议组织)[^.。]{0,80}?\bG4\b|\bG4\s*(?:guidelines|指南)"),
     ),
     ("GRI G3 Guidelines", ("g3",), r"\bGRI[\s-]*G3(?:\.1)?\b|\bG3(?:\.1)?\s*(?:guidelines|指南)"),
     ("GRI", ("gri", "global reporting", "全球报告倡议"), r"\bGRI\b|Global\s+Reporting\s+Initiative|全球报告倡议组织"),
@@ -212,14 +212,14 @@ STANDARDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "HKEX ESG Reporting Guide",
         ("reporting guide", "管治报告指引", "appendix 27", "appendix c2", "附录二十七", "附录27"),
-        r"Environmental,?\s+Social\s+and\s+Governance\s+Reporting\s+Guide|\bESG\s+Reporting\s+Guide"
-        r"|环境、?社会及管治报告指引|Appendix\s+(?:27|C2)\b|附录(?:二十七|27)",
+        (r"Environmental,?\s+Social\s+and\s+Governance\s+Reporting\s+Guide|\bESG\s+Reporting\s+Guide"
+        r"|环境、?社会及管治报告指引|Appendix\s+(?:27|C2)\b|附录(?:二十七|27)"),
     ),
     (
         "SSE Guidelines on Environmental Information Disclosure",
         ("上海证券交易所", "上交所", "shanghai stock exchange"),
-        r"(?:上海证券交易所|上交所)[^。]{0,6}《?上市公司环境信息\s*披露指引"
-        r"|Shanghai\s+Stock\s+Exchange[^.]{0,60}Environmental\s+Information\s+Disclosure",
+        (r"(?:上海证券交易所|上交所)[^。]{0,6}《?上市公司环境信息\s*披露指引"
+        r"|Shanghai\s+Stock\s+Exchange[^.]{0,60}Environmental\s+Information\s+Disclosure"),
     ),
     (
         "SSE guidelines",
@@ -234,8 +234,8 @@ STANDARDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
         "UN Sustainable Development Goals",
         ("sdg", "sustainable development goals", "2030 agenda", "可持续发展目标", "可持续发展议程"),
-        r"\bSDGs?\b|Sustainable\s+Development\s+Goals|2030\s+Agenda\s+for\s+Sustainable\s+Development"
-        r"|可持续发展目标|2030\s*(?:年)?可持续发展议程",
+        (r"\bSDGs?\b|Sustainable\s+Development\s+Goals|2030\s+Agenda\s+for\s+Sustainable\s+Development"
+        r"|可持续发展目标|2030\s*(?:年)?可持续发展议程"),
     ),
     ("ISO 26000", ("iso 26000", "iso26000"), r"ISO\s*26000"),
     ("UN Global Compact", ("global compact", "全球契约"), r"Global\s+Compact|全球契约"),
@@ -298,13 +298,13 @@ LANGUAGE_NEEDLES = (
 FORMATS: tuple[tuple[str, str], ...] = (
     (
         "print",
-        r"print(?:ed)?\s+(?:versions?|editions?|cop(?:y|ies)|forms?|format)|\bin\s+print\b|hard\s*cop(?:y|ies)"
-        r"|paper\s+(?:versions?|editions?)|纸质|印刷版|印刷本|纸版|纸张印刷|纸印刷",
+        (r"print(?:ed)?\s+(?:versions?|editions?|cop(?:y|ies)|forms?|format)|\bin\s+print\b|hard\s*cop(?:y|ies)"
+        r"|paper\s+(?:versions?|editions?)|纸质|印刷版|印刷本|纸版|纸张印刷|纸印刷"),
     ),
     (
         "electronic",
-        r"electronic(?:\s+and\s+print(?:ed)?)?\s+(?:versions?|editions?|forms?|cop(?:y|ies)|format)|e-version"
-        r"|digital\s+(?:versions?|editions?)|\bPDF\s+(?:versions?|format|file|edition)|\bin\s+PDF\b|电子版|电子文档|电子文本",
+        (r"electronic(?:\s+and\s+print(?:ed)?)?\s+(?:versions?|editions?|forms?|cop(?:y|ies)|format)|e-version"
+        r"|digital\s+(?:versions?|editions?)|\bPDF\s+(?:versions?|format|file|edition)|\bin\s+PDF\b|电子版|电子文档|电子文本"),
     ),
     (
         "web",
@@ -361,11 +361,11 @@ CHANNEL_NEEDLES = (
 RELEASE_CYCLES: tuple[tuple[str, str], ...] = (
     (
         "annual",
-        r"\b(?:this|the|our)\s+(?:\w+\s+){0,3}report\s+is\s+(?:an\s+)?annual\b|\bis\s+an\s+annual\s+report\b"
+        (r"\b(?:this|the|our)\s+(?:\w+\s+){0,3}report\s+is\s+(?:an\s+)?annual\b|\bis\s+an\s+annual\s+report\b"
         r"|(?:released|published|issued)\s+(?:every\s+year|annually|once\s+a\s+year|on\s+an\s+annual\s+basis|yearly)"
         r"|\b(?:reporting|release|publication)\s+(?:cycle|frequency)\s*(?:is|:|：)?\s*(?:annual|yearly|once\s+a\s+year)"
         r"|(?:本报告|报告)(?:为|是|系)年度报告|(?:发布|报告|编制)(?:周期|频率)\s*(?:为|是|：|:)?\s*(?:一年|年度|每年)"
-        r"|每年(?:定期)?(?:发布|编制)|逐年发布|年度发布",
+        r"|每年(?:定期)?(?:发布|编制)|逐年发布|年度发布"),
     ),
     (
         "biennial",
@@ -432,20 +432,20 @@ NEGATION = r"\bnot\b|\bno\b|\bnever\b|\bnor\b|未|尚未|没有|暂未|暂无|�
 ASSURANCE_TRIGGERS: tuple[tuple[str, str], ...] = (
     (
         "rating",
-        r"rating\s+report|report\s+rating|CSR\s+Report\s+Rating|(?:rated|awarded|won|received)\s+(?:an?\s+|the\s+)?"
+        (r"rating\s+report|report\s+rating|CSR\s+Report\s+Rating|(?:rated|awarded|won|received)\s+(?:an?\s+|the\s+)?"
         r"(?:five|four|three|5|4|3)(?:[\s-]+and[\s-]+a[\s-]+half)?[\s-]*stars?|评级报告|报告评级|评级专家委员会"
-        r"|(?:评为|获得|荣获|评定为)[^。]{0,8}(?:五星|四星半|四星)",
+        r"|(?:评为|获得|荣获|评定为)[^。]{0,8}(?:五星|四星半|四星)"),
     ),
     (
         "verification",
-        r"independent\s+verification|third[\s-]+party\s+verification|verification\s+(?:statement|report|opinion)"
-        r"|审验(?:报告|声明)?|第三方(?:验证|审验|核查)|验证声明|核查声明",
+        (r"independent\s+verification|third[\s-]+party\s+verification|verification\s+(?:statement|report|opinion)"
+        r"|审验(?:报告|声明)?|第三方(?:验证|审验|核查)|验证声明|核查声明"),
     ),
     (
         "assurance",
-        r"independent\s+(?:limited\s+|reasonable\s+)?assurance|assurance\s+(?:statement|report|engagement|provider|opinion)"
+        (r"independent\s+(?:limited\s+|reasonable\s+)?assurance|assurance\s+(?:statement|report|engagement|provider|opinion)"
         r"|(?:limited|reasonable)\s+assurance|third[\s-]+party\s+assurance|ISAE\s*3000|独立鉴证|鉴证(?:报告|声明|意见)"
-        r"|有限保证|合理保证|第三方鉴证",
+        r"|有限保证|合理保证|第三方鉴证"),
     ),
 )
 ASSURANCE_NEEDLES = (
@@ -503,12 +503,12 @@ DEPARTMENT_ZH = rf"[{HAN}]{{2,14}}?(?:部|办公室|办公厅|委员会|工作�
 
 # Who prepared the report.
 PREPARATION: tuple[str, ...] = (  # case-sensitive: department names are capitalised; verbs say (?i:...)
-    rf"(?P<d>{DEPARTMENT_EN})\s+(?i:(?:has\s+|have\s+|had\s+)?(?:set\s+up|established|formed|organi[sz]ed|led|leads"
+    (rf"(?P<d>{DEPARTMENT_EN})\s+(?i:(?:has\s+|have\s+|had\s+)?(?:set\s+up|established|formed|organi[sz]ed|led|leads"
     r"|took\s+the\s+lead|takes\s+the\s+lead|was\s+responsible\s+for|is\s+responsible\s+for|coordinated|coordinates)"
-    r"\s+(?:\w+\s+){0,4}?(?:preparation|compilation|drafting|writing|preparing|compiling))",
+    r"\s+(?:\w+\s+){0,4}?(?:preparation|compilation|drafting|writing|preparing|compiling))"),
     rf"(?i:\breport\s+(?:was|is|has\s+been)\s+(?:\w+\s+)?(?:prepared|compiled|drafted|written)\s+by\s+(?:the\s+)?)(?P<d>{DEPARTMENT_EN})",
-    rf"(?i:(?:preparation|compilation|drafting|writing)\s+(?:team|group|committee|office)\s+(?:\w+\s+){{0,3}}?"
-    rf"(?:led|headed|chaired|coordinated)\s+by\s+(?:the\s+)?)(?P<d>{DEPARTMENT_EN})",
+    (rf"(?i:(?:preparation|compilation|drafting|writing)\s+(?:team|group|committee|office)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:led|headed|chaired|coordinated)\s+by\s+(?:the\s+)?)(?P<d>{DEPARTMENT_EN})"),
     rf"(?P<d>{DEPARTMENT_ZH})(?:牵头|负责|组织|统筹)[^。，,]{{0,12}}?(?:编制|编写|撰写)",
     rf"报告(?:由|经)(?P<d>{DEPARTMENT_ZH})(?:牵头|负责|组织)?(?:编制|编写|撰写)",
     rf"(?:成立|组建|设立)了?(?P<d>[{HAN}]{{0,12}}?(?:编写组|编制组|编写小组|编制小组|编委会|编写委员会|工作组|工作小组))",
@@ -534,8 +534,8 @@ ROLES: tuple[tuple[str | None, str], ...] = (
     ),
     (
         None,
-        r"(?:sustainability|ESG|CSR|social\s+responsibility|strategy|strategic)(?:\s+(?:and|&)\s+\w+)?\s+committee"
-        r"|(?:可持续发展|社会责任|ESG|战略)[^。，、]{0,6}?委员会",
+        (r"(?:sustainability|ESG|CSR|social\s+responsibility|strategy|strategic)(?:\s+(?:and|&)\s+\w+)?\s+committee"
+        r"|(?:可持续发展|社会责任|ESG|战略)[^。，、]{0,6}?委员会"),
     ),
 )
 FINAL_VERBS = r"approv\w*|final\s+review|signed?\s+off|sign-off|finali[sz]\w*|审定|批准|审批|终审|审议通过|签发|定稿"
@@ -560,8 +560,8 @@ POSITIONING_CUE = (
 POSITIONING: tuple[tuple[str, str], ...] = (
     (
         "stakeholder_communication",
-        r"communicat\w*\s+with\s+(?:\w+\s+){0,2}?stakeholders|stakeholder\s+(?:communication|engagement|dialogue)"
-        r"|利益相关方[^。，,]{0,4}(?:沟通|交流)|与利益相关方沟通",
+        (r"communicat\w*\s+with\s+(?:\w+\s+){0,2}?stakeholders|stakeholder\s+(?:communication|engagement|dialogue)"
+        r"|利益相关方[^。，,]{0,4}(?:沟通|交流)|与利益相关方沟通"),
     ),
     (
         "management_improvement",
@@ -584,23 +584,23 @@ MATERIALITY_NEEDLES = ("materiality", "material ", "substantive", "key issue", "
 MATERIALITY_METHODS: tuple[tuple[str, str], ...] = (
     (
         "national_policy",
-        r"national\s+(?:\w+\s+){0,2}?polic|government\s+polic|macro[\s-]*(?:economic\s+)?polic|regulat\w+\s+(?:requirements?|authorit|polic|guid)"
-        r"|国家[^。，,]{0,4}政策|宏观政策|国家战略|政策(?:要求|导向|文件)|监管(?:要求|机构|部门)",
+        (r"national\s+(?:\w+\s+){0,2}?polic|government\s+polic|macro[\s-]*(?:economic\s+)?polic|regulat\w+\s+(?:requirements?|authorit|polic|guid)"
+        r"|国家[^。，,]{0,4}政策|宏观政策|国家战略|政策(?:要求|导向|文件)|监管(?:要求|机构|部门)"),
     ),
     (
         "industry_benchmarking",
-        r"benchmark\w*|\bpeers?\b|peer\s+compan|industry\s+(?:practices?|trends?|peers?|benchmarks?|leaders?)"
-        r"|对标(?:国内外|国际|行业)?(?:同行|同业|行业|先进|标杆|一流|优秀)|行业对标|同行|同业",
+        (r"benchmark\w*|\bpeers?\b|peer\s+compan|industry\s+(?:practices?|trends?|peers?|benchmarks?|leaders?)"
+        r"|对标(?:国内外|国际|行业)?(?:同行|同业|行业|先进|标杆|一流|优秀)|行业对标|同行|同业"),
     ),
     (
         "business_strategy",
-        r"(?:business|corporate|company|group)(?:['’]s)?\s+(?:development\s+)?strateg|strategic\s+(?:plan|priorit|direction)|"
-        r"发展战略|公司战略|企业战略|经营战略|战略规划",
+        (r"(?:business|corporate|company|group)(?:['’]s)?\s+(?:development\s+)?strateg|strategic\s+(?:plan|priorit|direction)|"
+        r"发展战略|公司战略|企业战略|经营战略|战略规划"),
     ),
     (
         "standards",
-        r"standards?\b|guidelines?|\bGRI\b|\bSASB\b|\bSDGs?\b|sustainable\s+development\s+goals|CASS|ISO\s*26000"
-        r"|标准|指南|指引|可持续发展目标|可持续发展议程",
+        (r"standards?\b|guidelines?|\bGRI\b|\bSASB\b|\bSDGs?\b|sustainable\s+development\s+goals|CASS|ISO\s*26000"
+        r"|标准|指南|指引|可持续发展目标|可持续发展议程"),
     ),
     ("expert_consultation", r"\bexperts?\b|专家"),
     (
@@ -785,8 +785,8 @@ STRUCTURE: dict[str, dict[str, Any]] = {
             r"rating\s+report\s+(?:of|on|for)\b|》\s*评级报告|^评级报告$",
             r"leader\s+of\s+(?:the\s+)?rating|rating\s+team|评级小组|评级组长",
             r"expert\s+committee\s+on\s+csr\s+report\s+rating|报告评级专家委员会",
-            r"^(?:procedur\w*|substant\w*|completeness|balance|comparability|readability|originality|overall\s+rating)"
-            r"[^★]{0,30}★|^(?:过程性|实质性|完整性|平衡性|可比性|可读性|创新性|综合评级)[^★]{0,6}★",
+            (r"^(?:procedur\w*|substant\w*|completeness|balance|comparability|readability|originality|overall\s+rating)"
+            r"[^★]{0,30}★|^(?:过程性|实质性|完整性|平衡性|可比性|可读性|创新性|综合评级)[^★]{0,6}★"),
             r"suggestions?\s+for\s+improvement|改进建议",
         ],
     },
@@ -794,8 +794,8 @@ STRUCTURE: dict[str, dict[str, Any]] = {
         "needed": 2,
         "needles": ["assurance", "isae", "aa1000", "iso", "responsib", "鉴证", "审验", "核查", "验证", "我们的责任"],
         "markers": [
-            r"independent\s+(?:limited\s+)?assurance\s+(?:report|statement)|assurance\s+statement|独立(?:有限)?鉴证报告|"
-            r"鉴证报告|审验声明|核查声明|验证声明",
+            (r"independent\s+(?:limited\s+)?assurance\s+(?:report|statement)|assurance\s+statement|独立(?:有限)?鉴证报告|"
+            r"鉴证报告|审验声明|核查声明|验证声明"),
             r"ISAE\s*3000|AA1000\s*AS|AA1000|ISO\s*14064",
             r"our\s+responsibilit|assurance\s+(?:procedures|conclusion)|limited\s+assurance|鉴证结论|审验结论|我们的责任|鉴证程序",
         ],
@@ -873,7 +873,7 @@ CONTENT_INDEX: dict[str, Any] = {
 }
 # Where a letter or statement ends at the latest: the report speaks again.
 STRUCTURE_STOP_RE = re.compile(
-    r"reader\s+feedback|feedback\s+form|dear\s+readers|读者意见|意见反馈|反馈表|尊敬的读者", re.I
+    r"reader\s+feedback|feedback\s+form|dear\s+readers|读者意见|意见反馈|反馈表|尊敬的读者", re.IGNORECASE
 )
 # A table-of-contents line: a title, dot leaders, a page number.
 TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{6,})\s*\d{1,3}\s*$")
@@ -937,32 +937,32 @@ RANKING_LISTS: tuple[tuple[str, str], ...] = (
     ("Brand Finance", r"brand\s+finance"),
     ("World's most valuable brands", r"most\s+valuable\s+brands?|最具价值品牌|品牌价值\s*(?:500|100)\s*强"),
 )
-RANKING_LISTS_RE = [re.compile(pattern, re.I) for _, pattern in RANKING_LISTS]
+RANKING_LISTS_RE = [re.compile(pattern, re.IGNORECASE) for _, pattern in RANKING_LISTS]
 RANK_WORD_RE = re.compile(
     r"排名|排行|名列|位列|位居|居第|第\s*\d{1,4}\s*[位名]|\brank(?:ed|ing|s)?\b|\bNo\.\s*\d|\b\d{1,4}(?:st|nd|rd|th)\b",
-    re.I,
+    re.IGNORECASE,
 )
 RANK_NUMBER_RE = re.compile(
     r"第\s*(?P<a>\d{1,4})\s*[位名]|(?:No\.|#)\s*(?P<b>\d{1,4})\b|\b(?P<c>\d{1,4})(?:st|nd|rd|th)\b|"
     r"(?:排名|位列|名列|ranked)\s*(?P<d>\d{1,4})\b",
-    re.I,
+    re.IGNORECASE,
 )
 # A figure set beside the industry's: an average, the industry's level, a place among peers.
 INDUSTRY_COMPARE_RE = re.compile(
     r"行业平均|行业均值|行业(?:先进|平均)?水平|高于行业|优于行业|领先行业|行业领先|行业第一|行业首位|行业前列|"
     r"同行业.{0,10}?(?:第一|首位|前列|领先|最高|最低)|industry\s+averages?|above\s+the\s+industry|industry[- ]leading|"
     r"leading\s+the\s+industry|ahead\s+of\s+(?:the\s+)?industry|best\s+in\s+the\s+industry",
-    re.I,
+    re.IGNORECASE,
 )
 
 # --- chart titles that declare a series (charts.py) ------------------------------------------------
 # "2010-2016年营业收入和利润总额", "Water consumption (2019-2021)": a chart of each named quantity
 # over those years. Its figures rarely survive text extraction; its title does.
 CHART_RANGE = r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|～|至|到|to)\s*(?P<b>(?:19|20)\d{2})\s*(?:年度|年)?"
-CHART_PREFIX_RE = re.compile(r"^(?:图\s*\d{1,3}\s*[:：.、]?|fig(?:ure)?\.?\s*\d{1,3}\s*[:：.]?)\s*", re.I)
+CHART_PREFIX_RE = re.compile(r"^(?:图\s*\d{1,3}\s*[:：.、]?|fig(?:ure)?\.?\s*\d{1,3}\s*[:：.]?)\s*", re.IGNORECASE)
 CHART_TITLE_RES = (  # range first, or range last (optionally in brackets)
-    re.compile(rf"^{CHART_RANGE}\s*(?P<s>[^\d\s].*)$", re.I),
-    re.compile(rf"^(?P<s>.*?[^\d\s])\s*[,，:：]?\s*[(（]?\s*{CHART_RANGE}\s*[)）]?$", re.I),
+    re.compile(rf"^{CHART_RANGE}\s*(?P<s>[^\d\s].*)$", re.IGNORECASE),
+    re.compile(rf"^(?P<s>.*?[^\d\s])\s*[,，:：]?\s*[(（]?\s*{CHART_RANGE}\s*[)）]?$", re.IGNORECASE),
 )
 CHART_UNIT_BEFORE_RE = re.compile(  # the axis unit of the chart beside it, set before a title: "万元 2010-2016年..."
     r"^(?:[(（]?(?:单位[:：])?\s*[\u4e00-\u9fff%]{1,4}[)）]?|[A-Za-z%$¥]{1,6})\s+(?=(?:19|20)\d{2}\s*年?\s*[-–—~～至到])"
@@ -973,16 +973,16 @@ CHART_SUBJECT_MAX = 30  # characters: a longer subject is a sentence, not a char
 CHART_NOT_SERIES_RE = re.compile(
     r"奖|荣誉|称号|先进|优秀|单位|报告|计划|规划|目标|纲要|战略|阶段|"
     r"\baward|\bprize|\breport\b|\bplan\b|\btargets?\b|\bgoals?\b|\bstrategy|\bphase\b|\bstage\b",
-    re.I,
+    re.IGNORECASE,
 )
 # ... or a chart of the market's, the industry's or the country's figures: set beside the report's
 # own, that is a horizontal comparison with the industry (narrative comparisons), not its own series.
 CHART_BENCHMARK_RE = re.compile(
     r"行业|全国|全球|世界|国内|市场|价格|\bindustry|\bnational|\bglobal|\bworld|\bmarket|\bprices?\b|\bsector",
-    re.I,
+    re.IGNORECASE,
 )
 CHART_SENTENCE_RE = re.compile(r"[，。；;！？!?]|[:：]\s*\S|\d{3,}(?!\.?\d*\s*[)）])")
-CHART_JOINERS_RE = re.compile(r"\s*(?:以及|和|及|与|、|&|\band\b)\s*", re.I)
+CHART_JOINERS_RE = re.compile(r"\s*(?:以及|和|及|与|、|&|\band\b)\s*", re.IGNORECASE)
 CHART_LEADING = ("年度", "年")  # "2010-2016年年度专利申请": the range's own word, repeated
 CHART_TRAILING = ("情况", "绩效", "变化", "趋势", "走势", "对比", "统计", "一览表", "一览", "工作进展",
                   "progress", "trend", "trends", "performance")  # fmt: skip
@@ -1006,14 +1006,14 @@ CHART_MIN_RESIDUE = 3  # such lines needed: fewer, and the title is a heading or
 PEER_TABLE_HEADER_RE = re.compile(
     r"(?:排名|排序|名次|\brank(?:ing)?\b).{0,40}(?:企业|公司|集团|名称|\bcompan(?:y|ies)\b)|"
     r"(?:企业|公司|名称|\bcompan(?:y|ies)\b).{0,40}(?:排名|排序|名次|\brank(?:ing)?\b)",
-    re.I,
+    re.IGNORECASE,
 )
-PEER_TABLE_NOT_RE = re.compile(r"股东|供应商|客户|持股|shareholder|supplier|customer|holder", re.I)
+PEER_TABLE_NOT_RE = re.compile(r"股东|供应商|客户|持股|shareholder|supplier|customer|holder", re.IGNORECASE)
 PEER_TABLE_MIN_ROWS = 3  # companies listed below the header, each with a figure
 # Under a chart's year axis: bullets and OCR debris before a caption ("•集团客户数(万名）", "-v-保有资源储量"),
 # and lines that are headings, not captions ("二、股东与债权人的权益", "案例一：...").
 AXIS_LABEL_NOISE_RE = re.compile(r"^(?:[•·●◆▪■□\-–—~vV]{1,3}\s*)+")
 AXIS_NOT_LABEL_RE = re.compile(
     r"^[一二三四五六七八九十]+[、.．]|^第.{1,3}[章节部分]|案例|case\s+study|chapter|section|www\.|https?:|说明|数据库",
-    re.I,
+    re.IGNORECASE,
 )

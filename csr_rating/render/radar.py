@@ -76,8 +76,8 @@ def radar(axes: Sequence[Axis], *, label: str, element_id: str = "radar") -> str
     if count < 3:
         raise ValueError(f"a radar chart needs at least 3 axes, got {count}")
     parts = [
-        f'<svg id="{escape(element_id)}" class="radar" role="img" aria-label="{escape(label)}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}">',
+        (f'<svg id="{escape(element_id)}" class="radar" role="img" aria-label="{escape(label)}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}">'),
         f"<title>{escape(label)}</title>",
         '<g class="grid">',
     ]
