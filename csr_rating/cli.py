@@ -22,6 +22,7 @@ from csr_rating.calibration import render_text as render_calibration_text
 from csr_rating.criteria import CriteriaSet
 from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
+from csr_rating.explaining import explain as explain_criterion
 from csr_rating.fitting import write_fitted
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
@@ -482,6 +483,22 @@ def industries_command(
             f"{row['id']:<14}{row['extends'] or '-':<10}{row['core']:>5}{row['own_core']:>5}{row['quantitative']:>6}"
             f"{row['topics']:>7}{row['share_scale']:>7.3f}  {row['name']['en']} / {row['name']['zh']}\n"
         )
+
+
+@app.command()
+def explain(
+    criterion: Annotated[str, typer.Argument(help="A criterion id, e.g. substance.topic-cases.")],
+    lang: LangOpt = None,
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+) -> None:
+    """Explain one criterion: its dimension, points, check and definition with the reasons for its bands."""
+    try:
+        loaded = load_criteria(criteria, standard)
+        root = Path(criteria) if criteria is not None else default_criteria_root()
+        _emit(explain_criterion(loaded, root, criterion, lang.value if lang is not None else "en"))
+    except InputError as error:
+        _fail(str(error))
 
 
 @app.command()

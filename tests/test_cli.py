@@ -141,3 +141,18 @@ def test_version_and_bare_command_show_what_it_is(cli):
     assert run.code == 0 and run.stdout == f"csr-rating {__version__}\n"
     bare = cli()
     assert bare.code == 0 and "Usage:" in bare.stdout and "score" in bare.stdout and bare.stderr == ""
+
+
+def test_explain_shows_a_criterion_with_its_reasons(cli):
+    run = cli("explain", "balance.negative-indicators")
+    assert run.code == 0
+    assert run.stdout.startswith("balance.negative-indicators — Negative indicators are disclosed with data")
+    assert "Dimension: Balance (balance), 8.5% of the overall score" in run.stdout
+    assert "Check: negative_disclosure" in run.stdout
+    # the definition as written, comments (the reasons for the bands) included, and nothing after it
+    assert "As written in criteria/cass-csr-4.0/balance.yaml" in run.stdout and "# was 1/2/4/6/8" in run.stdout
+    assert "balance.negative-trends" not in run.stdout
+    zh = cli("explain", "balance.negative-indicators", "--lang", "zh")
+    assert "维度：平衡性（balance）" in zh.stdout
+    wrong = cli("explain", "balance.negative-indicator")
+    assert wrong.code == 2 and "did you mean 'balance.negative-indicators'?" in wrong.stderr
