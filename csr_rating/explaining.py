@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from csr_rating import checks
-from csr_rating.criteria import Criterion, CriteriaSet, Dimension
+from csr_rating.criteria import CriteriaSet, Criterion, Dimension
 from csr_rating.errors import InputError
 from csr_rating.i18n import Lang
 
