@@ -6,13 +6,15 @@ import json
 import shlex
 import signal
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
-from csr_rating import __version__, checks, gate
+from csr_rating import __version__, batch, checks, gate
 from csr_rating.answers import load_answers, write_answers
 from csr_rating.api import SCHEMAS, answer, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
 from csr_rating.api import calibrate as calibrate_set
@@ -24,6 +26,7 @@ from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
 from csr_rating.explaining import explain as explain_criterion
 from csr_rating.fitting import write_fitted
+from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
 from csr_rating.output import write_text
@@ -134,10 +137,20 @@ def _deliver(text: str, output: Path | None, force: bool, *inputs: Path | None) 
         write_text(output, text, force, inputs=[source for source in inputs if source is not None])
 
 
+ScoreFormat = Enum("ScoreFormat", {name: name for name in (*FORMATS, "csv")}, type=str)  # type: ignore[misc]
+
+
 @app.command()
 def score(
-    report: ReportArg,
-    format: FormatOpt = "table",  # type: ignore[assignment]
+    reports: Annotated[
+        list[Path],
+        typer.Argument(
+            help='The structured report (YAML; "-" reads standard input) or a draft (.txt .md .pdf .docx); '
+            "several, or a folder, give one row per report.",
+            metavar="REPORT...",
+        ),
+    ],
+    format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format (csv: several reports).")] = "table",  # type: ignore[assignment]
     explain: ExplainOpt = False,
     lang: LangOpt = None,
     top: TopOpt = None,
@@ -148,10 +161,16 @@ def score(
     industry: IndustryOpt = None,
     year: YearOpt = None,
 ) -> None:
-    """Score REPORT: stars per dimension, the overall grade and ranked suggestions."""
+    """Score REPORT: stars per dimension, the overall grade and ranked suggestions (several: a table)."""
+    if len(reports) > 1 or reports[0].is_dir():
+        _score_many(reports, format.value, lang, criteria, standard, output, force)
+        return
+    report = reports[0]
+    if format.value == "csv":
+        _fail("--format csv is for several reports (a folder or several files); use json for one")
     try:
         card = _scored(report, load_criteria(criteria, standard), industry, year)
-        _deliver(_render(card, format, lang, explain, top), output, force, report)
+        _deliver(_render(card, Format(format.value), lang, explain, top), output, force, report)
         left = reviews_left(report)
     except InputError as error:
         _fail(str(error))
@@ -160,6 +179,45 @@ def score(
         sys.stderr.write(
             f"csr-rating: {report}: {items} left; list them with: csr-rating review {shlex.quote(str(report))}\n"
         )
+
+
+def _score_many(
+    paths: list[Path], fmt: str, lang: Language | None, criteria: Path | None, standard: str, output: Path | None, force: bool
+) -> None:
+    """`score` of several reports or a folder: one row each, scored one at a time."""
+    if fmt not in batch.FORMATS:
+        _fail(f"several reports give one row each: --format {', '.join(batch.FORMATS)} (not {fmt})")
+    try:
+        criteria_set = load_criteria(criteria, standard)
+        files = batch.reports_in(paths)
+        if not files:
+            raise InputError(" ".join(str(p) for p in paths), "no report (YAML) or draft found")
+        chosen: Lang = "zh" if lang is not None and lang.value == "zh" else "en"
+        dimensions = [(d.spec.id, d.spec.name.get(chosen)) for d in criteria_set.dimensions]
+        with _progress(len(files)) as step:
+            found = list(batch.rows(files, criteria_set, step))
+        _deliver(batch.render(found, dimensions, fmt, chosen), output, force, *files)  # type: ignore[arg-type]
+    except InputError as error:
+        _fail(str(error))
+    failed = [row for row in found if row.error is not None]
+    for row in failed:
+        sys.stderr.write(f"csr-rating: {row.error}\n")
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal (never in a pipe or a CI log)."""
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("scoring", total=total)
+        yield lambda: bar.advance(task)
 
 
 def _format_target(text: str) -> tuple[str, Path]:
