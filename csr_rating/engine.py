@@ -74,6 +74,7 @@ def score(
                 suggestion=render(criterion, outcome) if missed > MISSED and criterion.id not in questioned else None,
                 gain=missed / total * weight if missed > MISSED else 0.0,
                 line=source.line(outcome.section),
+                step_gain=_step_gain(outcome, criterion.points, total, weight),
             )
             rows.append((criterion, outcome, result))
         dim_score = dimension_score(sum(r.earned for _, _, r in rows), total)
@@ -114,6 +115,13 @@ def score(
         notes=list(notes or []),
         waived=_waived(report, criteria, source),
     )
+
+
+def _step_gain(outcome: checks.Outcome, points: float, total: float, weight: float) -> float | None:
+    """Overall points the named step earns, where it is less than the whole criterion's."""
+    if outcome.step is None or outcome.step >= 1.0 - 1e-9 or outcome.step <= outcome.fraction:
+        return None
+    return (outcome.step - outcome.fraction) * points / total * weight
 
 
 def overall_with(report: Report, criteria: CriteriaSet, base: Scorecard, only: frozenset[str]) -> float:

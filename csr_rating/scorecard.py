@@ -30,6 +30,7 @@ class CriterionResult(_Model):
     suggestion: I18n | None  # None when all points are earned
     gain: float  # overall points gained by earning the missed points
     line: int | None  # where in the report the section concerned starts
+    step_gain: float | None = None  # overall points the suggestion's named step earns, where less than ``gain``
 
     @property
     def missed(self) -> bool:
@@ -96,9 +97,10 @@ class Overall(_Model):
 class Suggestion(_Model):
     dimension: str
     criterion: str
-    gain: float
+    gain: float  # what the step the text names earns (overall points)
     text: I18n
     line: int | None
+    up_to: float | None = None  # what the whole criterion would earn, where more than ``gain``
 
 
 class Waived(_Model):

@@ -37,7 +37,14 @@ def render(criterion: Criterion, outcome: Outcome, items: list[I18n] | tuple[I18
 def ranked(dimensions: list[DimensionResult]) -> list[Suggestion]:
     """All suggestions, largest overall gain first; ties in standard order (stable, deterministic)."""
     found = [
-        Suggestion(dimension=d.id, criterion=c.id, gain=c.gain, text=c.suggestion, line=c.line)
+        Suggestion(
+            dimension=d.id,
+            criterion=c.id,
+            gain=c.step_gain if c.step_gain is not None else c.gain,  # what the named step earns
+            text=c.suggestion,
+            line=c.line,
+            up_to=c.gain if c.step_gain is not None else None,
+        )
         for d in dimensions
         for c in d.criteria
         if c.suggestion is not None and c.gain > 0

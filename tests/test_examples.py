@@ -30,3 +30,28 @@ def test_a_first_draft_is_told_what_to_add_first(criteria):
     assert top.gain >= card.suggestions[-1].gain
     # concrete: the suggestion names items, not only a dimension
     assert ";" in top.text.en or ":" in top.text.en
+
+
+def test_a_suggestion_that_names_the_next_step_promises_what_that_step_earns(criteria, tmp_path):
+    """"N more topics in detail" gains what those N earn; the whole criterion is "up to" more."""
+    import re
+
+    path = REPORTS / "fictitious-mid-quality.yaml"
+    card = rate(path, criteria)
+    s = next(s for s in card.suggestions if s.criterion == "substance.detailed-topics")
+    assert s.up_to is not None and s.up_to > s.gain
+    more = int(re.search(r"(\d+) more", s.text.en).group(1))
+    text = path.read_text(encoding="utf-8")
+    for _ in range(more):  # take exactly the named step: that many more topics in detail
+        text = text.replace("depth: mentioned", "depth: detailed", 1)
+    stepped = tmp_path / "stepped.yaml"
+    stepped.write_text(text, encoding="utf-8")
+    after = rate(stepped, criteria)
+
+    def earned(scorecard):  # the criterion's own points, in overall points (the step also helps key-topics)
+        dimension = next(d for d in scorecard.dimensions if d.id == "substance")
+        criterion = next(c for c in dimension.criteria if c.id == s.criterion)
+        return criterion.earned / sum(c.points for c in dimension.criteria) * dimension.weight
+
+    assert abs((earned(after) - earned(card)) - s.gain) < 1e-9
+    assert earned(after) - earned(card) < s.up_to

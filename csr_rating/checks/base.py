@@ -112,6 +112,9 @@ class Outcome:
     found: tuple[Finding, ...] = ()
     missing: tuple[I18n, ...] = ()  # concrete items that would earn more, most valuable first
     per_item: float | None = None  # share gained by each missing item, where the gain is linear
+    # the share earned once the step ``missing`` names is taken, where it names only the next band
+    # ("5 more cases"); None where taking every step in ``missing`` earns every point
+    step: float | None = None
     section: Loc = ()  # the report section concerned, for locating a missed criterion
 
     def __post_init__(self) -> None:

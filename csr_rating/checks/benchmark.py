@@ -41,12 +41,15 @@ def evaluate(params: BenchmarkParams, ctx: Context) -> Outcome:
     kinds_zh = "、".join(KINDS_ZH[k] for k in params.kinds)
     more = bands.more_needed(len(found))
     missing: tuple[I18n, ...] = ()
+    step = None
     if more is not None:
         missing = (text(f"{more} more indicators compared with {kinds} data", f"再增加{more}个与{kinds_zh}比较的指标"),)
+        step = bands.score(len(found) + more)
     return Outcome(
         bands.score(len(found)),
         text(f"{len(found)} indicators compared horizontally ({kinds})", f"横向比较指标{len(found)}个"),
         found,
         missing,
         section=("indicators",),
+        step=step,
     )

@@ -66,12 +66,15 @@ def evaluate(params: CountBandsParams, ctx: Context) -> Outcome:
     bands = params.bands
     missing: tuple[I18n, ...] = ()
     more = bands.more_needed(count)
+    step = None
     if more is not None:
         missing = (text(f"{more} more {params.noun.en}", f"再增加{more}个{params.noun.zh}"),)
+        step = bands.score(count + more)  # what the named step earns, not the whole criterion
     return Outcome(
         bands.score(count),
         text(f"{count} {params.noun.en}", f"{params.noun.zh}：{count}"),
         tuple(found[:50]),
         missing,
         section=fields.loc_of(params.field),
+        step=step,
     )

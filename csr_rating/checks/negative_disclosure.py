@@ -77,15 +77,19 @@ def evaluate(params: NegativeDisclosureParams, ctx: Context) -> Outcome:
     count = len(found)
     more = bands.more_needed(count)
     missing: tuple[I18n, ...] = ()
+    step = None
     if more is not None:
         if params.measure == "indicators":  # name the catalog's negative indicators the report lacks
             missing = tuple(leads) or (text(f"{more} more {noun.en}", f"再增加{more}项{noun.zh}"),)
         else:
             missing = (*leads, text(f"{more} more {noun.en}", f"再增加{more}项{noun.zh}"))[: max(len(leads), 1)]
+        if not leads:  # "N more": the next band's step
+            step = bands.score(count + more)
     return Outcome(
         bands.score(count),
         text(f"{count} {noun.en}", f"{noun.zh}：{count}"),
         tuple(found),
         missing,
         section=("indicators",) if params.measure == "indicators" else ("negative_disclosures",),
+        step=step,
     )

@@ -24,7 +24,7 @@ from __future__ import annotations
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.paths import report_path
 from csr_rating.render.stars import label
-from csr_rating.render.words import verdict
+from csr_rating.render.words import verdict, whole
 from csr_rating.scorecard import Scorecard, Suggestion
 
 LIMIT = 10
@@ -69,7 +69,7 @@ def _annotation(card: Scorecard, s: Suggestion, file: str, lang: Lang) -> str:
         properties["line"] = str(s.line)
     properties["title"] = f"{dimension.name.get(lang)} · {criterion.title.get(lang)} ({criterion.id})"
     level = "warning" if s.gain >= WARNING_GAIN else "notice"
-    return command(level, properties, WORDS["gain"].get(lang).format(gain=s.gain, text=s.text.get(lang)))
+    return command(level, properties, WORDS["gain"].get(lang).format(gain=s.gain, text=s.text.get(lang) + whole(s, lang)))
 
 
 def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = LIMIT) -> str:

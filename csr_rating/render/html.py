@@ -12,7 +12,7 @@ from html import escape
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.radar import Axis, radar
 from csr_rating.render.stars import glyphs, label
-from csr_rating.render.words import COMMON, up_to, verdict
+from csr_rating.render.words import COMMON, up_to, verdict, whole
 from csr_rating.scorecard import CriterionResult, DimensionResult, Range, Scorecard, Suggestion
 
 MANY = 8  # lists longer than this flow in columns, so 86 indicators stay one screen, not three
@@ -291,7 +291,7 @@ def _suggestion_items(p: _Page, items: list[Suggestion], start: int) -> str:
     return "\n".join(
         f'<li><span class="rank">{rank}.</span><span class="gain">+{_num(s.gain)}</span>'
         f'<span class="dim">{_e(p.names.get(s.dimension, s.dimension))}</span>'
-        f"<span>{p.t(s.text)}{p.where(s.line)}</span></li>"
+        f"<span>{p.t(s.text)}{_e(whole(s, p.lang))}{p.where(s.line)}</span></li>"
         for rank, s in enumerate(items, start)
     )
 

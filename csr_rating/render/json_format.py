@@ -75,7 +75,14 @@ def document(card: Scorecard, lang: Lang = "en") -> dict[str, Any]:
             for d in card.dimensions
         ],
         "suggestions": [
-            {"dimension": s.dimension, "criterion": s.criterion, "gain": _r(s.gain), "text": t(s.text), "line": s.line}
+            {
+                "dimension": s.dimension,
+                "criterion": s.criterion,
+                "gain": _r(s.gain),  # what the named step earns
+                "up_to": None if s.up_to is None else _r(s.up_to),  # the whole criterion, where more
+                "text": t(s.text),
+                "line": s.line,
+            }
             for s in card.suggestions
         ],
         "waived": [

@@ -21,7 +21,7 @@ import re
 import csr_rating
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import COMMON, up_to, verdict
+from csr_rating.render.words import COMMON, up_to, verdict, whole
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 SHOWN = 12  # items of a "missing" list shown in --explain
@@ -126,7 +126,7 @@ def _suggestions(card: Scorecard, lang: Lang, top: int) -> list[str]:
     shown = card.suggestions[: max(0, top)]
     for rank, s in enumerate(shown, 1):
         where = ((" " if lang == "en" else "") + _w("line", lang).format(line=s.line)) if s.line is not None else ""
-        lines.append(f"{rank}. **+{s.gain:.1f}** {md(names[s.dimension])} — {md(s.text.get(lang))}{where}")
+        lines.append(f"{rank}. **+{s.gain:.1f}** {md(names[s.dimension])} — {md(s.text.get(lang) + whole(s, lang))}{where}")
     rest = len(card.suggestions) - len(shown)
     if rest > 0:
         lines += ["", _w("more", lang).format(n=rest)]

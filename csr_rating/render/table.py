@@ -10,7 +10,7 @@ from rich.text import Text
 
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import COMMON, up_to, verdict
+from csr_rating.render.words import COMMON, up_to, verdict, whole
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 WIDTH = 110
@@ -91,7 +91,7 @@ def _suggestions(card: Scorecard, lang: Lang, top: int) -> list[RenderableType]:
     table.add_column(overflow="fold")
     names = {d.id: d.name.get(lang) for d in card.dimensions}
     for rank, s in enumerate(card.suggestions[:top], 1):
-        table.add_row(f"{rank}.", f"+{s.gain:.1f}", names[s.dimension], s.text.get(lang))
+        table.add_row(f"{rank}.", f"+{s.gain:.1f}", names[s.dimension], s.text.get(lang) + whole(s, lang))
     rest = len(card.suggestions) - top
     parts: list[RenderableType] = [table]
     if rest > 0:

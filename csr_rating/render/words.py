@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from csr_rating.i18n import I18n, Lang
-from csr_rating.scorecard import GateVerdict, Range, Scorecard
+from csr_rating.scorecard import GateVerdict, Range, Scorecard, Suggestion
 
 COMMON: dict[str, I18n] = {
     "dimension": I18n(en="Dimension", zh="维度"),
@@ -28,6 +28,7 @@ COMMON: dict[str, I18n] = {
     "gate_failed": I18n(en="Gate failed: {failures}.", zh="未通过门槛：{failures}。"),
     "gate_end": I18n(en="(the {end} end of its range)", zh="（按区间{end}端）"),
     "gate": I18n(en="Release gate", zh="发布门槛"),
+    "up_to_gain": I18n(en="(the whole criterion: up to +{gain:.1f})", zh="（该项满分最多+{gain:.1f}）"),
 }
 END: dict[str, I18n] = {"low": I18n(en="low", zh="低"), "high": I18n(en="high", zh="高")}
 
@@ -57,3 +58,11 @@ def verdict(card: Scorecard, lang: Lang) -> str | None:
         return None
     found = card.overall.range
     return gate_line(card.gate, found is not None and found.low != found.high, lang)
+
+
+def whole(suggestion: Suggestion, lang: Lang) -> str:
+    """" (the whole criterion: up to +1.7)" after a suggestion whose named step earns less; else ""."""
+    if suggestion.up_to is None:
+        return ""
+    note = COMMON["up_to_gain"].get(lang).format(gain=suggestion.up_to)
+    return f" {note}" if lang == "en" else note
