@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 
 from csr_rating.calibration import RatedSet
 from csr_rating.catalog import CatalogFile
+from csr_rating.config import Config
 from csr_rating.consistency import check_report
 from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard, StandardOverlay
 from csr_rating.errors import InputError
@@ -34,6 +35,7 @@ SCHEMAS: dict[str, Any] = {
     "criteria": DimensionCriteria,
     "catalog": CatalogFile,
     "rated": RatedSet,  # a rated set for csr-rating calibrate
+    "config": Config,  # project settings: .csr-rating.yaml or [tool.csr-rating]
 }
 
 

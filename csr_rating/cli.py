@@ -15,6 +15,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from csr_rating import __version__, batch, checks, gate
+from csr_rating import config as project_config
 from csr_rating.answers import load_answers, write_answers
 from csr_rating.api import SCHEMAS, answer, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
 from csr_rating.api import calibrate as calibrate_set
@@ -57,11 +58,30 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Settings file (default: .csr-rating.yaml or pyproject.toml, found upward)."),
+    ] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore any settings file.")] = False,
 ) -> None:
     """Rate a CSR report against the CASS-CSR 4.0 method (an independent, open encoding)."""
+    try:
+        settings = project_config.load(config, disabled=no_config)
+    except InputError as error:
+        _fail(str(error))
+    ctx.obj = settings
+    ctx.default_map = settings.default_map()  # the settings are defaults: the command line overrides them
+
+
+@app.command("config")
+def config_command(ctx: typer.Context) -> None:
+    """Show the settings in effect and where each comes from (a settings file or the defaults)."""
+    settings = ctx.obj if isinstance(ctx.obj, project_config.Settings) else project_config.Settings()
+    _emit(project_config.describe(settings))
 
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
