@@ -54,3 +54,26 @@ def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = No
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def cli_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """``csr-rating ARGS`` through the CLI's own ``main`` in this process: the command's code path
+    without the cost of a new interpreter (``cwd`` runs it from another folder). The subprocess
+    ``cli`` fixture stays for what only a real process shows (signals, exit codes of the interpreter)."""
+    from csr_rating.cli import main
+
+    def run(*args: str, cwd: Path | None = None) -> Run:
+        with monkeypatch.context() as scope:
+            scope.setattr(sys, "argv", ["csr-rating", *args])
+            scope.chdir(cwd or ROOT)
+            capsys.readouterr()
+            code: int | str | None = 0
+            try:
+                main()
+            except SystemExit as done:
+                code = done.code
+            out, err = capsys.readouterr()
+        return Run(code if isinstance(code, int) else 1, out, err)
+
+    return run

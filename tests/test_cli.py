@@ -143,8 +143,8 @@ def test_version_and_bare_command_show_what_it_is(cli):
     assert bare.code == 0 and "Usage:" in bare.stdout and "score" in bare.stdout and bare.stderr == ""
 
 
-def test_explain_shows_a_criterion_with_its_reasons(cli):
-    run = cli("explain", "balance.negative-indicators")
+def test_explain_shows_a_criterion_with_its_reasons(cli_in_process):
+    run = cli_in_process("explain", "balance.negative-indicators")
     assert run.code == 0
     assert run.stdout.startswith("balance.negative-indicators — Negative indicators are disclosed with data")
     assert "Dimension: Balance (balance), 8.5% of the overall score" in run.stdout
@@ -152,29 +152,29 @@ def test_explain_shows_a_criterion_with_its_reasons(cli):
     # the definition as written, comments (the reasons for the bands) included, and nothing after it
     assert "As written in criteria/cass-csr-4.0/balance.yaml" in run.stdout and "# was 1/2/4/6/8" in run.stdout
     assert "balance.negative-trends" not in run.stdout
-    zh = cli("explain", "balance.negative-indicators", "--lang", "zh")
+    zh = cli_in_process("explain", "balance.negative-indicators", "--lang", "zh")
     assert "维度：平衡性（balance）" in zh.stdout
-    wrong = cli("explain", "balance.negative-indicator")
+    wrong = cli_in_process("explain", "balance.negative-indicator")
     assert wrong.code == 2 and "did you mean 'balance.negative-indicators'?" in wrong.stderr
 
 
-def test_score_of_a_folder_gives_one_row_per_report_in_every_batch_format(cli, tmp_path):
+def test_score_of_a_folder_gives_one_row_per_report_in_every_batch_format(cli_in_process, tmp_path):
     import csv as csv_module
     import io
 
     from tests.conftest import REPORTS
 
-    rows = list(csv_module.reader(io.StringIO(cli("score", str(REPORTS), "-f", "csv").stdout)))
+    rows = list(csv_module.reader(io.StringIO(cli_in_process("score", str(REPORTS), "-f", "csv").stdout)))
     assert rows[0][:4] == ["Report", "Organisation", "Year", "Procedure"] and rows[0][-2:] == ["Overall", "Score"]
     reference = next(r for r in rows if r[0].endswith("china-telecom-2020.yaml"))
     assert reference[-2:] == ["5", "91.1"] and len(rows) == 1 + len(list(REPORTS.glob("*.yaml")))
-    doc = json.loads(cli("score", str(REPORTS), "-f", "json").stdout)
+    doc = json.loads(cli_in_process("score", str(REPORTS), "-f", "json").stdout)
     assert {"file", "stars", "overall", "score", "error"} <= set(doc[0]) and doc[0]["stars"]["procedure"]
-    assert cli("score", str(REPORTS), "-f", "markdown").stdout.startswith("| Report | Organisation |")
-    assert "<table>" in cli("score", str(REPORTS), "-f", "html").stdout
+    assert cli_in_process("score", str(REPORTS), "-f", "markdown").stdout.startswith("| Report | Organisation |")
+    assert "<table>" in cli_in_process("score", str(REPORTS), "-f", "html").stdout
     bad = tmp_path / "bad.yaml"
     bad.write_text("meta: {organisation: X}\n", encoding="utf-8")
-    run = cli("score", str(REPORTS / "china-telecom-2020.yaml"), str(bad))
+    run = cli_in_process("score", str(REPORTS / "china-telecom-2020.yaml"), str(bad))
     assert run.code == 2 and "91.1" in run.stdout and run.stderr.count("bad.yaml") == 1  # the others still scored
-    assert cli("score", str(REPORTS / "china-telecom-2020.yaml"), "-f", "csv").code == 2
-    assert cli("score", str(REPORTS), "-f", "sarif").code == 2
+    assert cli_in_process("score", str(REPORTS / "china-telecom-2020.yaml"), "-f", "csv").code == 2
+    assert cli_in_process("score", str(REPORTS), "-f", "sarif").code == 2

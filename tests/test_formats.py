@@ -506,32 +506,32 @@ def _gated(cli, *args: str) -> tuple[int, str]:
     return run.code, run.stdout
 
 
-def test_json_carries_the_gate_verdict_with_every_failure(cli) -> None:
-    code, out = _gated(cli, "--min-stars", "4", "-f", "json")
+def test_json_carries_the_gate_verdict_with_every_failure(cli_in_process) -> None:
+    code, out = _gated(cli_in_process, "--min-stars", "4", "-f", "json")
     assert code == 0 and json.loads(out)["gate"] == {
         "passed": True, "end": "low", "stars": 5.0, "score": 91.1, "failures": []
     }  # fmt: skip
-    code, out = _gated(cli, "--min", "balance=5", "--min", "originality=4.5", "-f", "json")
+    code, out = _gated(cli_in_process, "--min", "balance=5", "--min", "originality=4.5", "-f", "json")
     gate = json.loads(out)["gate"]
     assert code == 1 and gate["passed"] is False
     assert [(f["subject"], f["required"], f["actual"]) for f in gate["failures"]] == [
         ("balance", 5.0, 4.5), ("originality", 4.5, 4.0)
     ]  # fmt: skip
     assert "below the required 5★" in gate["failures"][0]["message"]
-    assert "gate" not in json.loads(cli("score", str(REFERENCE_REPORT), "-f", "json").stdout)
+    assert "gate" not in json.loads(cli_in_process("score", str(REFERENCE_REPORT), "-f", "json").stdout)
 
 
-def test_markdown_opens_with_the_verdict(cli) -> None:
-    _, passed = _gated(cli, "--min-stars", "4", "-f", "markdown")
+def test_markdown_opens_with_the_verdict(cli_in_process) -> None:
+    _, passed = _gated(cli_in_process, "--min-stars", "4", "-f", "markdown")
     assert passed.startswith("> ✅ **Gate passed: 5★, 91.1.**")
-    _, failed = _gated(cli, "--min", "balance=5", "-f", "markdown")
+    _, failed = _gated(cli_in_process, "--min", "balance=5", "-f", "markdown")
     assert failed.startswith("> ❌ **Gate failed: balance has 4.5★, below the required 5★")
 
 
-def test_junit_has_a_gate_test_case_that_fails_with_the_gate(cli) -> None:
+def test_junit_has_a_gate_test_case_that_fails_with_the_gate(cli_in_process) -> None:
     junitparser = pytest.importorskip("junitparser")
     for args, failing in ((["--min-stars", "4"], False), (["--min", "balance=5"], True)):
-        _, out = _gated(cli, *args, "-f", "junit")
+        _, out = _gated(cli_in_process, *args, "-f", "junit")
         xml = junitparser.JUnitXml.fromstring(out.encode("utf-8"))
         (suite,) = [s for s in xml if s.name == "gate"]
         (case,) = list(suite)
@@ -540,30 +540,30 @@ def test_junit_has_a_gate_test_case_that_fails_with_the_gate(cli) -> None:
             assert "balance has 4.5★" in case.result[0].text
 
 
-def test_sarif_says_whether_the_gate_passed_and_stays_valid(cli, sarif_validator) -> None:
+def test_sarif_says_whether_the_gate_passed_and_stays_valid(cli_in_process, sarif_validator) -> None:
     for args, passed in ((["--min-stars", "4"], True), (["--min", "balance=5"], False)):
-        _, out = _gated(cli, *args, "-f", "sarif")
+        _, out = _gated(cli_in_process, *args, "-f", "sarif")
         (invocation,) = assert_valid_sarif(sarif_validator, out)["runs"][0]["invocations"]
         assert invocation["executionSuccessful"] is passed
         texts = [n["message"]["text"] for n in invocation["toolExecutionNotifications"]]
         assert texts[0].startswith("Gate passed" if passed else "Gate failed")
-    assert "invocations" not in json.loads(cli("score", str(REFERENCE_REPORT), "-f", "sarif").stdout)["runs"][0]
+    assert "invocations" not in json.loads(cli_in_process("score", str(REFERENCE_REPORT), "-f", "sarif").stdout)["runs"][0]
 
 
-def test_github_errors_only_for_a_failed_gate(cli) -> None:
-    _, passed = _gated(cli, "--min-stars", "4", "-f", "github")
+def test_github_errors_only_for_a_failed_gate(cli_in_process) -> None:
+    _, passed = _gated(cli_in_process, "--min-stars", "4", "-f", "github")
     assert "::error" not in passed and "::notice title=CSR rating gate::Gate passed" in passed
     assert "::warning" in passed  # the suggestions stay, as advice
-    _, failed = _gated(cli, "--min", "balance=5", "-f", "github")
+    _, failed = _gated(cli_in_process, "--min", "balance=5", "-f", "github")
     errors = [line for line in failed.splitlines() if line.startswith("::error")]
     assert len(errors) == 1 and "balance has 4.5★" in errors[0]
-    assert "::error" not in cli("score", str(REFERENCE_REPORT), "-f", "github").stdout
+    assert "::error" not in cli_in_process("score", str(REFERENCE_REPORT), "-f", "github").stdout
 
 
-def test_table_and_html_show_the_verdict(cli) -> None:
-    _, table_out = _gated(cli, "--min", "balance=5")
+def test_table_and_html_show_the_verdict(cli_in_process) -> None:
+    _, table_out = _gated(cli_in_process, "--min", "balance=5")
     assert "Gate failed: balance has 4.5★" in table_out
-    _, html_out = _gated(cli, "--min-stars", "4", "-f", "html")
+    _, html_out = _gated(cli_in_process, "--min-stars", "4", "-f", "html")
     assert '<p class="gate passed" role="status">Gate passed: 5★, 91.1.</p>' in html_out
 
 
@@ -576,15 +576,15 @@ def _both(cli, *args: str):
     return cli("check", str(REFERENCE_REPORT), str(MID_REPORT), "--min-stars", "4", *args)
 
 
-def test_json_of_several_reports_is_keyed_by_file_with_one_verdict(cli) -> None:
-    run = _both(cli, "-f", "json")
+def test_json_of_several_reports_is_keyed_by_file_with_one_verdict(cli_in_process) -> None:
+    run = _both(cli_in_process, "-f", "json")
     doc = json.loads(run.stdout)
     assert run.code == 1 and list(doc["reports"]) == ["reports/china-telecom-2020.yaml", "reports/fictitious-mid-quality.yaml"]
     assert [r["gate"]["passed"] for r in doc["reports"].values()] == [True, False] and doc["gate"] == {"passed": False}
 
 
-def test_sarif_of_several_reports_is_one_valid_run_with_an_artifact_each(cli, sarif_validator) -> None:
-    log = assert_valid_sarif(sarif_validator, _both(cli, "-f", "sarif").stdout)
+def test_sarif_of_several_reports_is_one_valid_run_with_an_artifact_each(cli_in_process, sarif_validator) -> None:
+    log = assert_valid_sarif(sarif_validator, _both(cli_in_process, "-f", "sarif").stdout)
     (run,) = log["runs"]
     uris = [a["location"]["uri"] for a in run["artifacts"]]
     assert uris == ["reports/china-telecom-2020.yaml", "reports/fictitious-mid-quality.yaml"]
@@ -594,9 +594,9 @@ def test_sarif_of_several_reports_is_one_valid_run_with_an_artifact_each(cli, sa
     assert run["invocations"][0]["executionSuccessful"] is False
 
 
-def test_junit_of_several_reports_has_a_suite_per_report(cli) -> None:
+def test_junit_of_several_reports_has_a_suite_per_report(cli_in_process) -> None:
     junitparser = pytest.importorskip("junitparser")
-    xml = junitparser.JUnitXml.fromstring(_both(cli, "-f", "junit").stdout.encode("utf-8"))
+    xml = junitparser.JUnitXml.fromstring(_both(cli_in_process, "-f", "junit").stdout.encode("utf-8"))
     suites = list(xml)
     assert [s.name for s in suites] == ["reports/china-telecom-2020.yaml", "reports/fictitious-mid-quality.yaml"]
     for suite in suites:
@@ -607,25 +607,25 @@ def test_junit_of_several_reports_has_a_suite_per_report(cli) -> None:
     assert [case.is_failure for case in gates] == [False, True]
 
 
-def test_html_of_several_reports_is_one_page(cli) -> None:
-    page = _both(cli, "-f", "html").stdout
+def test_html_of_several_reports_is_one_page(cli_in_process) -> None:
+    page = _both(cli_in_process, "-f", "html").stdout
     assert page.count("<!DOCTYPE html>") == 1 and page.count('<section class="report">') == 2
 
 
-def test_baseline_of_several_reports_is_read_by_file(cli, tmp_path) -> None:
+def test_baseline_of_several_reports_is_read_by_file(cli_in_process, tmp_path) -> None:
     baseline = tmp_path / "before.json"
-    baseline.write_text(_both(cli, "-f", "json").stdout, encoding="utf-8")
-    run = cli("check", str(REFERENCE_REPORT), str(MID_REPORT), "--baseline", str(baseline))
+    baseline.write_text(_both(cli_in_process, "-f", "json").stdout, encoding="utf-8")
+    run = cli_in_process("check", str(REFERENCE_REPORT), str(MID_REPORT), "--baseline", str(baseline))
     assert run.code == 0 and run.stderr.count("gate passed") == 2
-    other = cli("check", str(REPORTS / "fictitious-first-draft.yaml"), "--baseline", str(baseline))
+    other = cli_in_process("check", str(REPORTS / "fictitious-first-draft.yaml"), "--baseline", str(baseline))
     assert other.code == 2 and "no scorecard for reports/fictitious-first-draft.yaml" in other.stderr
 
 
-def test_one_run_writes_every_format_asked_for(cli, tmp_path) -> None:
+def test_one_run_writes_every_format_asked_for(cli_in_process, tmp_path) -> None:
     sarif_file, junit_file = tmp_path / "out.sarif", tmp_path / "out.xml"
-    run = _both(cli, "-f", "markdown", "--output-format", f"sarif={sarif_file}", "--output-format", f"junit={junit_file}")
+    run = _both(cli_in_process, "-f", "markdown", "--output-format", f"sarif={sarif_file}", "--output-format", f"junit={junit_file}")
     assert run.code == 1 and run.stdout.startswith("> ✅")
     assert json.loads(sarif_file.read_text(encoding="utf-8"))["runs"][0]["invocations"][0]["executionSuccessful"] is False
     assert junit_file.read_text(encoding="utf-8").startswith("<?xml")
-    bad = _both(cli, "--output-format", "pdf=x.pdf")
+    bad = _both(cli_in_process, "--output-format", "pdf=x.pdf")
     assert bad.code == 2 and "unknown format 'pdf'" in bad.stderr
