@@ -102,21 +102,21 @@ class TestFit:
         before, _ = calibrate(rated, criteria)
         assert run.table(run.in_sample)["overall"].mae <= before.table(before.in_sample)["overall"].mae
 
-    def test_the_fitted_pack_is_an_overlay_that_loads_and_scores(self, tmp_path, cli):
+    def test_the_fitted_pack_is_an_overlay_that_loads_and_scores(self, tmp_path, cli_in_process):
         mid = REPORTS / "fictitious-mid-quality.yaml"
         rated = _rated(tmp_path, [_entry("mid", mid, {"balance": 5, "comparability": 5, "overall": 4.5})])
         out = tmp_path / "pack"
-        run = cli("calibrate", str(rated), "--fit", "-o", str(out))
+        run = cli_in_process("calibrate", str(rated), "--fit", "-o", str(out))
         assert run.code == 0, run.stderr
         overlay = (out / "cass-csr-4.0-fitted" / "standard.yaml").read_text(encoding="utf-8")
         assert "extends: cass-csr-4.0" in overlay and "fitted on rated.yaml" in overlay
-        assert cli("criteria", "lint", str(out)).code == 0
-        scored = cli("score", str(mid), "--criteria", str(out), "--standard", "cass-csr-4.0-fitted", "-f", "json")
+        assert cli_in_process("criteria", "lint", str(out)).code == 0
+        scored = cli_in_process("score", str(mid), "--criteria", str(out), "--standard", "cass-csr-4.0-fitted", "-f", "json")
         assert scored.code == 0 and json.loads(scored.stdout)["standard"]["id"] == "cass-csr-4.0-fitted"
-        again = cli("calibrate", str(rated), "--fit", "-o", str(out))
+        again = cli_in_process("calibrate", str(rated), "--fit", "-o", str(out))
         assert again.code == 2 and "already exists" in again.stderr
 
-    def test_a_pack_without_free_parameters_cannot_be_fitted(self, tmp_path, cli):
+    def test_a_pack_without_free_parameters_cannot_be_fitted(self, tmp_path, cli_in_process):
         pack = tmp_path / "criteria"
         shutil.copytree(ROOT / "criteria", pack)
         for file in (pack / "cass-csr-4.0").glob("*.yaml"):
@@ -128,7 +128,7 @@ class TestFit:
             ]
             file.write_text("\n".join(kept) + "\n", encoding="utf-8")
         rated = _rated(tmp_path, [_entry("ref", REPORTS / "china-telecom-2020.yaml", PUBLISHED)])
-        run = cli("calibrate", str(rated), "--fit", "--criteria", str(pack))
+        run = cli_in_process("calibrate", str(rated), "--fit", "--criteria", str(pack))
         assert run.code == 2 and "no free parameters" in run.stderr
 
 
@@ -161,12 +161,12 @@ def test_the_development_set_agrees_within_half_a_star_overall(criteria):
         assert close >= 6, (ident, close)
 
 
-def test_the_command_prints_the_agreement_table_and_each_report(cli, tmp_path):
+def test_the_command_prints_the_agreement_table_and_each_report(cli_in_process, tmp_path):
     rated = _rated(tmp_path, [_entry("ref", REPORTS / "china-telecom-2020.yaml", PUBLISHED)])
-    run = cli("calibrate", str(rated))
+    run = cli_in_process("calibrate", str(rated))
     assert run.code == 0, run.stderr
     assert "within ½★" in run.stdout and "in range" in run.stdout
     assert "ref" in run.stdout and "4.5 / 4.5" in run.stdout
-    assert cli("calibrate", str(rated)).stdout == run.stdout  # deterministic
-    markdown = cli("calibrate", str(rated), "-f", "markdown").stdout
+    assert cli_in_process("calibrate", str(rated)).stdout == run.stdout  # deterministic
+    markdown = cli_in_process("calibrate", str(rated), "-f", "markdown").stdout
     assert markdown.startswith("| dimension |")

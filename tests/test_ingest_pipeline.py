@@ -132,22 +132,22 @@ def test_a_word_draft_with_a_table_is_ingested(tmp_path: Path, criteria: Criteri
     assert (row.unit, row.values) == ("人", {2021: 1210, 2022: 1260, 2023: 1302})
 
 
-def test_a_scanned_pdf_is_refused_with_a_hint_not_an_empty_report(tmp_path: Path, cli) -> None:
+def test_a_scanned_pdf_is_refused_with_a_hint_not_an_empty_report(tmp_path: Path, cli_in_process) -> None:
     scanned = make_scanned_pdf(tmp_path / "scan.pdf")
-    run = cli("ingest", str(scanned))
+    run = cli_in_process("ingest", str(scanned))
     assert run.code == 2 and "OCR" in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
-def test_cli_writes_a_file_and_never_replaces_one_without_force(tmp_path: Path, cli) -> None:
+def test_cli_writes_a_file_and_never_replaces_one_without_force(tmp_path: Path, cli_in_process) -> None:
     draft = _draft(tmp_path, ENGLISH_DRAFT)
     out = tmp_path / "draft.yaml"
-    first = cli("ingest", str(draft), "-o", str(out))
+    first = cli_in_process("ingest", str(draft), "-o", str(out))
     assert first.code == 0 and out.is_file() and "items to review" in first.stderr
     out.write_text("# my corrections\n", encoding="utf-8")
-    again = cli("ingest", str(draft), "-o", str(out))
+    again = cli_in_process("ingest", str(draft), "-o", str(out))
     assert again.code == 2 and "--force" in again.stderr
     assert out.read_text(encoding="utf-8") == "# my corrections\n"
-    forced = cli("ingest", str(draft), "-o", str(out), "--force")
+    forced = cli_in_process("ingest", str(draft), "-o", str(out), "--force")
     assert forced.code == 0 and "meta:" in out.read_text(encoding="utf-8")
 
 
@@ -164,8 +164,8 @@ def test_cli_pipeline_ingest_to_stdout_then_score_from_stdin(tmp_path: Path) -> 
     assert b'"overall"' in scored.stdout
 
 
-def test_score_ingests_a_draft_on_the_fly(tmp_path: Path, cli) -> None:
-    run = cli("score", str(_draft(tmp_path, ENGLISH_DRAFT)), "--format", "json")
+def test_score_ingests_a_draft_on_the_fly(tmp_path: Path, cli_in_process) -> None:
+    run = cli_in_process("score", str(_draft(tmp_path, ENGLISH_DRAFT)), "--format", "json")
     assert run.code == 0, run.stderr
 
 
@@ -180,8 +180,8 @@ def test_score_ingests_a_draft_on_the_fly(tmp_path: Path, cli) -> None:
         (lambda d: _write(d / "binary.txt", bytes(range(256)) * 4), "binary"),
     ],
 )
-def test_bad_drafts_get_one_line_and_exit_2(tmp_path: Path, cli, make, expected: str) -> None:
-    run = cli("ingest", str(make(tmp_path)))
+def test_bad_drafts_get_one_line_and_exit_2(tmp_path: Path, cli_in_process, make, expected: str) -> None:
+    run = cli_in_process("ingest", str(make(tmp_path)))
     assert run.code == 2, run.stderr
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
     assert expected.casefold() in run.stderr.casefold()
@@ -226,8 +226,8 @@ def test_whatever_the_draft_holds_the_output_validates_and_round_trips(lines: li
     assert all(max(i.values) <= again.meta.year for i in again.indicators if i.values)
 
 
-def test_an_unknown_industry_is_refused_not_scored_against_another_catalog(tmp_path: Path, cli) -> None:
-    run = cli("ingest", str(_draft(tmp_path, ENGLISH_DRAFT)), "--industry", "telecomm")
+def test_an_unknown_industry_is_refused_not_scored_against_another_catalog(tmp_path: Path, cli_in_process) -> None:
+    run = cli_in_process("ingest", str(_draft(tmp_path, ENGLISH_DRAFT)), "--industry", "telecomm")
     assert run.code == 2 and "no catalog for industry 'telecomm'" in run.stderr and "telecom" in run.stderr
 
 
@@ -248,8 +248,8 @@ def test_the_industry_is_detected_from_its_own_words_not_from_topics_every_repor
     assert ingest_document(from_text(operator, "b.txt"), criteria=criteria).report.meta.industry == "telecom"
 
 
-def test_a_structured_report_given_to_ingest_is_refused_with_what_to_do(cli) -> None:
-    run = cli("ingest", "reports/fictitious-first-draft.yaml")
+def test_a_structured_report_given_to_ingest_is_refused_with_what_to_do(cli_in_process) -> None:
+    run = cli_in_process("ingest", "reports/fictitious-first-draft.yaml")
     assert run.code == 2 and "csr-rating score" in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 

@@ -61,8 +61,8 @@ def test_every_note_is_found_with_its_line_item_and_provenance(folder: Path) -> 
     assert organisation.where is None  # taken from the title: ingest gives it no line
 
 
-def test_review_shows_each_note_with_the_draft_line(folder: Path, cli) -> None:
-    run = cli("review", str(folder / "draft.yaml"))
+def test_review_shows_each_note_with_the_draft_line(folder: Path, cli_in_process) -> None:
+    run = cli_in_process("review", str(folder / "draft.yaml"))
     assert run.code == 0, run.stderr
     assert run.stderr == ""
     blocks = run.stdout.strip().split("\n\n")
@@ -79,8 +79,8 @@ def test_review_shows_each_note_with_the_draft_line(folder: Path, cli) -> None:
     assert "  draft.txt line 4: Reporting period: 1 January 2022 to 31 December 2022." in run.stdout
 
 
-def test_json_is_a_list_of_notes_and_deterministic(folder: Path, cli) -> None:
-    run = cli("review", str(folder / "draft.yaml"), "--format", "json")
+def test_json_is_a_list_of_notes_and_deterministic(folder: Path, cli_in_process) -> None:
+    run = cli_in_process("review", str(folder / "draft.yaml"), "--format", "json")
     assert run.code == 0, run.stderr
     notes = json.loads(run.stdout)
     assert len(notes) == count_reviews(_yaml(folder))
@@ -88,18 +88,18 @@ def test_json_is_a_list_of_notes_and_deterministic(folder: Path, cli) -> None:
         assert set(note) == {"yaml_line", "path", "review", "where", "source"}
         if note["where"]:
             assert note["source"] == DRAFT_LINES[int(note["where"].split()[1]) - 1].strip()
-    assert cli("review", str(folder / "draft.yaml"), "--format", "json").stdout == run.stdout
+    assert cli_in_process("review", str(folder / "draft.yaml"), "--format", "json").stdout == run.stdout
 
 
-def test_a_missing_draft_still_lists_the_notes_and_says_once_how_to_pass_it(folder: Path, cli) -> None:
+def test_a_missing_draft_still_lists_the_notes_and_says_once_how_to_pass_it(folder: Path, cli_in_process) -> None:
     (folder / "draft.txt").rename(folder / "elsewhere.txt")
-    run = cli("review", str(folder / "draft.yaml"))
+    run = cli_in_process("review", str(folder / "draft.yaml"))
     assert run.code == 0
     assert run.stdout.count(": ") >= count_reviews(_yaml(folder))  # every note, no source text
     assert "  draft.txt line 4\n" in run.stdout and "Reporting period" not in run.stdout
     assert run.stderr.count("\n") == 1 and "--draft" in run.stderr and "draft.txt" in run.stderr
 
-    given = cli("review", str(folder / "draft.yaml"), "--draft", str(folder / "elsewhere.txt"))
+    given = cli_in_process("review", str(folder / "draft.yaml"), "--draft", str(folder / "elsewhere.txt"))
     assert given.code == 0 and given.stderr == ""
     assert "  elsewhere.txt line 4: Reporting period" in given.stdout
 
@@ -115,34 +115,34 @@ def test_a_missing_draft_still_lists_the_notes_and_says_once_how_to_pass_it(fold
         ("draft.yaml", None, ("--draft", "damaged.pdf"), "damaged.pdf"),
     ],
 )
-def test_bad_input_is_one_line_naming_the_file_and_exit_2(folder: Path, cli, name, content, extra, expected) -> None:
+def test_bad_input_is_one_line_naming_the_file_and_exit_2(folder: Path, cli_in_process, name, content, extra, expected) -> None:
     if content is not None:
         (folder / name).write_text(content, encoding="utf-8")
     (folder / "damaged.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf")
-    run = cli("review", str(folder / name), *(str(folder / a) if a.endswith((".txt", ".pdf")) else a for a in extra))
+    run = cli_in_process("review", str(folder / name), *(str(folder / a) if a.endswith((".txt", ".pdf")) else a for a in extra))
     assert run.code == 2, run.stdout
     assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
     assert expected in run.stderr
 
 
-def test_output_file_is_written_once_and_replaced_only_with_force(folder: Path, cli) -> None:
+def test_output_file_is_written_once_and_replaced_only_with_force(folder: Path, cli_in_process) -> None:
     out = folder / "notes.json"
-    assert cli("review", str(folder / "draft.yaml"), "-f", "json", "-o", str(out)).code == 0
+    assert cli_in_process("review", str(folder / "draft.yaml"), "-f", "json", "-o", str(out)).code == 0
     assert json.loads(out.read_text(encoding="utf-8"))
-    again = cli("review", str(folder / "draft.yaml"), "-o", str(out))
+    again = cli_in_process("review", str(folder / "draft.yaml"), "-o", str(out))
     assert again.code == 2 and "--force" in again.stderr
-    assert cli("review", str(folder / "draft.yaml"), "-o", str(out), "--force").code == 0
+    assert cli_in_process("review", str(folder / "draft.yaml"), "-o", str(out), "--force").code == 0
 
 
-def test_score_says_how_many_notes_are_left_on_stderr_only(folder: Path, cli) -> None:
+def test_score_says_how_many_notes_are_left_on_stderr_only(folder: Path, cli_in_process) -> None:
     left = count_reviews(_yaml(folder))
-    run = cli("score", str(folder / "draft.yaml"), "--format", "json")
+    run = cli_in_process("score", str(folder / "draft.yaml"), "--format", "json")
     assert run.code == 0
     json.loads(run.stdout)  # stdout stays the machine contract
     message = f'{left} items marked "# review:" are left; list them with: csr-rating review '
     assert message in run.stderr and str(folder / "draft.yaml") in run.stderr
 
-    on_the_fly = cli("score", str(folder / "draft.txt"), "--format", "json")
+    on_the_fly = cli_in_process("score", str(folder / "draft.txt"), "--format", "json")
     assert on_the_fly.code == 0 and "# review:" not in on_the_fly.stderr
 
 
