@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import signal
 import sys
@@ -32,6 +33,7 @@ from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
 from csr_rating.output import write_text
 from csr_rating.render import FORMATS
+from csr_rating.render import table as table_view
 from csr_rating.render.many import render_many
 from csr_rating.render.paths import report_path
 from csr_rating.review import render_json as review_json
@@ -143,9 +145,15 @@ def _scored(report: Path, criteria: CriteriaSet, industry: str | None = None, ye
 DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10}  # annotations and hand-overs show the ten most valuable
 
 
-def _render(card: Scorecard, format: Format, lang: Language | None, explain: bool, top: int | None) -> str:
+def _render(
+    card: Scorecard, format: Format, lang: Language | None, explain: bool, top: int | None, to_stdout: bool = False
+) -> str:
     chosen = lang.value if lang is not None else default_lang(card.report.languages)
     count = top if top is not None else DEFAULT_TOP.get(format.value, 5)
+    if format.value == "table" and to_stdout:
+        shown = table_view.terminal(sys.stdout, os.environ)
+        if shown is not None:  # a terminal: its width and colour (a pipe keeps the fixed, plain text)
+            return table_view.render(card, chosen, explain, count, width=shown[0], color=shown[1])  # type: ignore[arg-type]
     return FORMATS[format.value](card, chosen, explain, count)  # type: ignore[arg-type]
 
 
@@ -190,7 +198,7 @@ def score(
         _fail("--format csv is for several reports (a folder or several files); use json for one")
     try:
         card = _scored(report, load_criteria(criteria, standard), industry, year)
-        _deliver(_render(card, Format(format.value), lang, explain, top), output, force, report)
+        _deliver(_render(card, Format(format.value), lang, explain, top, output is None), output, force, report)
         left = reviews_left(report)
     except InputError as error:
         _fail(str(error))

@@ -28,7 +28,7 @@ from csr_rating.api import rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.i18n import I18n
 from csr_rating.loading import load_criteria
-from csr_rating.render import github, junit, markdown, paths, sarif
+from csr_rating.render import github, junit, markdown, paths, sarif, table
 from csr_rating.scorecard import CriterionResult, Scorecard, Waived
 from tests.conftest import DIMENSIONS, REPORTS, ROOT
 from tests.conftest import REFERENCE as REFERENCE_REPORT
@@ -629,3 +629,34 @@ def test_one_run_writes_every_format_asked_for(cli_in_process, tmp_path) -> None
     assert junit_file.read_text(encoding="utf-8").startswith("<?xml")
     bad = _both(cli_in_process, "--output-format", "pdf=x.pdf")
     assert bad.code == 2 and "unknown format 'pdf'" in bad.stderr
+
+
+# --- the table on a terminal ----------------------------------------------------------------------
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_the_table_takes_a_terminals_width_and_colour_and_stays_plain_in_a_pipe() -> None:
+    from csr_rating.render.table import WIDTH, terminal
+
+    assert terminal(_Stream(False), {}) is None  # a pipe or a file: fixed width, no colour, same bytes
+    assert terminal(_Stream(True), {"COLUMNS": "80"}) == (80, True)
+    assert terminal(_Stream(True), {"COLUMNS": "60"}) == (80, True)  # never narrower than 80
+    assert terminal(_Stream(True), {"COLUMNS": "100", "NO_COLOR": "1"}) == (100, False)
+    assert terminal(_Stream(False), {"FORCE_COLOR": "1"}) == (WIDTH, True)
+
+
+def test_at_80_columns_every_line_fits(cards) -> None:
+    from rich.cells import cell_len
+
+    for card in cards.values():
+        text = table.render(card, "zh", True, 10, width=80)
+        assert max(cell_len(line) for line in text.splitlines()) <= 80
+        coloured = table.render(card, "en", False, 5, width=80, color=True)
+        assert "\x1b[" in coloured and "\x1b[" not in table.render(card, "en", False, 5)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import shutil
+from collections.abc import Mapping
 
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
@@ -13,7 +15,13 @@ from csr_rating.render.stars import label
 from csr_rating.render.words import COMMON, up_to, verdict, whole
 from csr_rating.scorecard import DimensionResult, Scorecard
 
-WIDTH = 110
+WIDTH = 110  # piped or written to a file: a fixed width, so the same input prints the same bytes
+MIN_WIDTH = 80  # on a terminal the table takes the terminal's width, down to this
+
+
+def _tone(stars: float) -> str:
+    """A star rating's colour on a terminal: green from 4.5, yellow from 3.5, red below."""
+    return "green" if stars >= 4.5 else "yellow" if stars >= 3.5 else "red"
 EVIDENCE_SHOWN = 12
 WORDS: dict[str, I18n] = {
     **COMMON,
@@ -49,7 +57,7 @@ def _summary_table(card: Scorecard, lang: Lang) -> Table:
             f"{d.name.en} {d.name.zh}" if lang == "en" else d.name.zh,
             f"{d.weight:g}%",
             f"{d.score:.1f}" + (f"–{d.range.high:.1f}" if open_ and d.range is not None else ""),
-            label(d.stars) + (f" – {label(high)}" if high is not None else ""),
+            Text(label(d.stars) + (f" – {label(high)}" if high is not None else ""), style=_tone(d.stars)),
         )
     table.add_section()
     note = up_to(card.overall.range, len(card.questions), lang)
@@ -59,7 +67,7 @@ def _summary_table(card: Scorecard, lang: Lang) -> Table:
         Text(f"{card.overall.score:.1f}", style="bold"),
         Text(
             f"{label(card.overall.stars)}  {card.overall.grade.get(lang)}" + (f" ({note})" if note else ""),
-            style="bold",
+            style=f"bold {_tone(card.overall.stars)}",
         ),
     )
     return table
@@ -162,18 +170,37 @@ def renderables(card: Scorecard, lang: Lang, explain: bool, top: int) -> list[Re
     return parts
 
 
-def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 5) -> str:
-    """Plain text at a fixed width, so that the same input always prints the same bytes."""
+def render(
+    card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 5, *, width: int = WIDTH, color: bool = False
+) -> str:
+    """Plain text at a fixed width, so that the same input always prints the same bytes; on a
+    terminal (the CLI decides: ``terminal``) the terminal's width and colour."""
     buffer = io.StringIO()
     console = Console(
         markup=False,  # report text is data: "[/red]" in a name must print, not crash or style
         file=buffer,
-        width=WIDTH,
-        force_terminal=False,
-        color_system=None,
+        width=max(MIN_WIDTH, width),
+        force_terminal=color,
+        color_system="standard" if color else None,
         legacy_windows=False,
         emoji=False,
         highlight=False,
     )
     console.print(Group(*renderables(card, lang, explain, top)))
     return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
+
+
+def terminal(stream: object, environ: Mapping[str, str]) -> tuple[int, bool] | None:
+    """(width, colour) for the table on ``stream`` when it is a terminal, or when ``FORCE_COLOR`` asks
+    for colour; None for plain fixed-width text (a pipe, a file, a CI log). ``NO_COLOR`` turns colour
+    off (https://no-color.org); ``COLUMNS`` or the terminal gives the width."""
+    forced = bool(environ.get("FORCE_COLOR"))
+    is_tty = bool(getattr(stream, "isatty", lambda: False)())
+    if not is_tty and not forced:
+        return None
+    color = not environ.get("NO_COLOR") and (is_tty or forced)
+    try:
+        columns = int(environ.get("COLUMNS", "")) if environ.get("COLUMNS") else shutil.get_terminal_size((WIDTH, 24)).columns
+    except ValueError:
+        columns = WIDTH
+    return (max(MIN_WIDTH, columns) if is_tty else WIDTH), color
