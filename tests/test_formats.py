@@ -28,7 +28,8 @@ from csr_rating.api import rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.i18n import I18n
 from csr_rating.loading import load_criteria
-from csr_rating.render import github, junit, markdown, paths, sarif, table
+from csr_rating.render import github, junit, markdown, paths, sarif
+from csr_rating.render import table as table_view
 from csr_rating.scorecard import CriterionResult, Scorecard, Waived
 from tests.conftest import DIMENSIONS, REPORTS, ROOT
 from tests.conftest import REFERENCE as REFERENCE_REPORT
@@ -656,7 +657,7 @@ def test_at_80_columns_every_line_fits(cards) -> None:
     from rich.cells import cell_len
 
     for card in cards.values():
-        text = table.render(card, "zh", True, 10, width=80)
+        text = table_view.render(card, "zh", True, 10, width=80)
         assert max(cell_len(line) for line in text.splitlines()) <= 80
-        coloured = table.render(card, "en", False, 5, width=80, color=True)
-        assert "\x1b[" in coloured and "\x1b[" not in table.render(card, "en", False, 5)
+        coloured = table_view.render(card, "en", False, 5, width=80, color=True)
+        assert "\x1b[" in coloured and "\x1b[" not in table_view.render(card, "en", False, 5)
