@@ -117,21 +117,25 @@ ReportArg = Annotated[
     typer.Argument(help='The structured report (YAML; "-" reads standard input) or a draft (.txt .md .pdf .docx).'),
 ]
 IndustryOpt = Annotated[
-    str | None, typer.Option(help="Industry catalog for a draft (e.g. telecom); default: detected from the text.")
+    str | None,
+    typer.Option(metavar="INDUSTRY", help="Industry catalog for a draft (e.g. telecom); default: detected from the text."),
 ]
 YearOpt = Annotated[
-    int | None, typer.Option(min=1950, max=2100, help="Reporting year of a draft; default: read from the text.")
+    int | None,
+    typer.Option(min=1950, max=2100, metavar="YEAR", help="Reporting year of a draft; default: read from the text."),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 ExplainOpt = Annotated[bool, typer.Option(help="Every criterion with points, evidence and what is missing.")]
 LangOpt = Annotated[Language | None, typer.Option(help="Output language (default: the report's).")]
 TopOpt = Annotated[
     int | None,
-    typer.Option(min=0, max=1000, help="How many suggestions to show (default 5; 10 for github, markdown, html)."),
+    typer.Option(
+        min=0, max=1000, metavar="N", help="How many suggestions to show (default 5; 10 for github, markdown, html)."
+    ),
 ]
-CriteriaOpt = Annotated[Path | None, typer.Option(help="Criteria folder (default: the bundled one).")]
-StandardOpt = Annotated[str, typer.Option(help="Standard id inside the criteria folder.")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE instead of stdout.")]
+CriteriaOpt = Annotated[Path | None, typer.Option(metavar="DIR", help="Criteria folder (default: the bundled one).")]
+StandardOpt = Annotated[str, typer.Option(metavar="ID", help="Standard id inside the criteria folder.")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write to FILE instead of stdout.")]
 ForceOpt = Annotated[bool, typer.Option(help="Let --output replace an existing file.")]
 
 
@@ -261,9 +265,13 @@ def _format_target(text: str) -> tuple[str, Path]:
 @app.command()
 def check(
     reports: Annotated[list[Path], typer.Argument(help="One or more structured reports (YAML).")],
-    min_stars: Annotated[float | None, typer.Option(help="Fail below these overall stars.")] = None,
-    minimum: Annotated[list[str] | None, typer.Option("--min", help="DIMENSION=STARS; repeatable.")] = None,
-    baseline: Annotated[Path | None, typer.Option(help="Earlier JSON scorecard: fail if any stars fell.")] = None,
+    min_stars: Annotated[float | None, typer.Option(metavar="STARS", help="Fail below these overall stars.")] = None,
+    minimum: Annotated[
+        list[str] | None, typer.Option("--min", metavar="DIMENSION=STARS", help="A dimension's minimum; repeatable.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(metavar="FILE", help="Earlier JSON scorecard: fail if any stars fell.")
+    ] = None,
     on_unknown: Annotated[
         UnknownEnd,
         typer.Option(help="While facts are unknown, gate on the low end (proven facts only) or the high end."),
