@@ -33,6 +33,7 @@ from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
 from csr_rating.output import write_text
 from csr_rating.render import FORMATS
+from csr_rating.render import letter as letter_view
 from csr_rating.render import table as table_view
 from csr_rating.render.many import render_many
 from csr_rating.render.paths import report_path
@@ -146,7 +147,7 @@ def _scored(report: Path, criteria: CriteriaSet, industry: str | None = None, ye
     return card
 
 
-DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10}  # annotations and hand-overs show the ten most valuable
+DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10, "letter": 5}  # annotations and hand-overs show the ten most valuable
 
 
 def _render(
@@ -192,6 +193,12 @@ def score(
     force: ForceOpt = False,
     industry: IndustryOpt = None,
     year: YearOpt = None,
+    rating_team: Annotated[
+        str | None, typer.Option(metavar="NAMES", help="The rating team a letter names (--format letter).")
+    ] = None,
+    rating_date: Annotated[
+        str | None, typer.Option(metavar="DATE", help="The date a letter carries (never taken from the clock).")
+    ] = None,
 ) -> None:
     """Score REPORT: stars per dimension, the overall grade and ranked suggestions (several: a table)."""
     if len(reports) > 1 or reports[0].is_dir():
@@ -202,7 +209,14 @@ def score(
         _fail("--format csv is for several reports (a folder or several files); use json for one")
     try:
         card = _scored(report, load_criteria(criteria, standard), industry, year)
-        _deliver(_render(card, Format(format.value), lang, explain, top, output is None), output, force, report)
+        if format.value in ("letter", "letter-html"):
+            chosen = lang.value if lang is not None else default_lang(card.report.languages)
+            count = top if top is not None else DEFAULT_TOP.get("letter", 5)
+            write = letter_view.render if format.value == "letter" else letter_view.render_html
+            text = write(card, chosen, explain, count, team=rating_team, date=rating_date)  # type: ignore[arg-type]
+        else:
+            text = _render(card, Format(format.value), lang, explain, top, output is None)
+        _deliver(text, output, force, report)
         left = reviews_left(report)
     except InputError as error:
         _fail(str(error))

@@ -35,7 +35,7 @@ class Config(BaseModel):
         default=None, description="Industry catalog for drafts (ingest, score of a draft)."
     )
     lang: Literal["en", "zh"] | None = Field(default=None, description="Output language.")
-    format: Literal["table", "json", "markdown", "html", "sarif", "junit", "github"] | None = Field(
+    format: Literal["table", "json", "markdown", "html", "sarif", "junit", "github", "letter", "letter-html"] | None = Field(
         default=None, description="Output format of score and check."
     )
     top: Annotated[int, Field(ge=0, le=1000)] | None = Field(default=None, description="How many suggestions to show.")
@@ -43,6 +43,8 @@ class Config(BaseModel):
     min: dict[Annotated[str, StringConstraints(pattern=r"^[a-z_]+$")], Stars] | None = Field(
         default=None, description="check: minimum stars per dimension, e.g. {balance: 4}."
     )
+    rating_team: str | None = Field(default=None, description="The rating team a letter names (--format letter).")
+    rating_date: str | None = Field(default=None, description="The date a letter carries (never the clock).")
     on_unknown: Literal["low", "high"] | None = Field(
         default=None, description="check: which end of a range to gate on."
     )
@@ -50,7 +52,7 @@ class Config(BaseModel):
 
 # which settings each command takes (its option names as the command line spells them, minus dashes)
 COMMANDS: dict[str, tuple[str, ...]] = {
-    "score": ("criteria", "standard", "industry", "lang", "format", "top"),
+    "score": ("criteria", "standard", "industry", "lang", "format", "top", "rating_team", "rating_date"),
     "check": ("criteria", "standard", "lang", "format", "top", "min_stars", "min", "on_unknown"),
     "ingest": ("criteria", "standard", "industry"),
     "explain": ("criteria", "standard", "lang"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from csr_rating.i18n import Lang
-from csr_rating.render import github, html, json_format, junit, markdown, sarif, table
+from csr_rating.render import github, html, json_format, junit, letter, markdown, sarif, table
 from csr_rating.scorecard import Scorecard
 
 Renderer = Callable[[Scorecard, Lang, bool, int], str]
@@ -18,4 +18,6 @@ FORMATS: dict[str, Renderer] = {
     "sarif": sarif.render,
     "junit": junit.render,
     "github": github.render,
+    "letter": letter.render,
+    "letter-html": letter.render_html,
 }
