@@ -332,3 +332,9 @@ def test_the_browser_dom_holds_the_chart_and_the_seven_dimensions(
     assert dom.count('class="vertex"') == 7
     for name in NAMES[lang]:
         assert name in dom, name
+
+
+def test_the_card_never_shows_where_on_a_machine_the_report_lies(reference: Scorecard) -> None:
+    far = reference.model_copy(update={"report": reference.report.model_copy(update={"file": "/home/someone/x/r.yaml"})})
+    page = render(far, "en")
+    assert "/home/someone" not in page and "<code>r.yaml</code>" in page

@@ -10,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from csr_rating.i18n import I18n, Lang
+from csr_rating.render.paths import shown_path
 from csr_rating.render.radar import Axis, radar
 from csr_rating.render.stars import glyphs, label
 from csr_rating.render.words import COMMON, up_to, verdict, whole
@@ -197,7 +198,7 @@ def _header(p: _Page) -> str:
     facts = [
         (p.w("industry"), _e(r.catalog)),
         (p.w("criteria"), f"{p.t(s.title)} · <code>{_e(s.id)}</code> {p.w('version')} {_e(s.version)}"),
-        (p.w("file"), f"<code>{_e(r.file)}</code>"),
+        (p.w("file"), f"<code>{_e(shown_path(r.file))}</code>"),
     ]
     rows = "\n".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     o = card.overall
@@ -402,7 +403,7 @@ def _footer(p: _Page) -> str:
     return f"""<footer>
 <p>{p.w("criteria")}: {p.t(s.title)} · <code>{_e(s.id)}</code> {p.w("version")} {_e(s.version)} · \
 {p.w("industry")}: {_e(p.card.report.catalog)}</p>
-<p>{p.w("legend")} {p.w("lines", file=p.card.report.file)}</p>
+<p>{p.w("legend")} {p.w("lines", file=shown_path(p.card.report.file))}</p>
 <p>{p.w("disclaimer")}</p>
 </footer>"""
 

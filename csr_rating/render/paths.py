@@ -18,6 +18,13 @@ def report_path(file: str) -> str:
     return path.as_posix()
 
 
+def shown_path(file: str) -> str:
+    """The report's path as a hand-over shows it: relative to the current directory, else only the
+    file's name (a card or letter never shows where on someone's machine a file lies)."""
+    path = report_path(file)
+    return PurePath(path).name if PurePath(path).is_absolute() else path
+
+
 def report_uri(file: str) -> str:
     """``report_path`` as a URI reference: relative and percent-encoded, or a ``file:`` URI."""
     path = report_path(file)
