@@ -41,6 +41,7 @@ from csr_rating.review import render_json as review_json
 from csr_rating.review import render_text as review_text
 from csr_rating.review import review as review_notes
 from csr_rating.scorecard import Question, Scorecard
+from csr_rating.template import template as report_template
 
 EXIT_GATE = 1
 EXIT_INPUT = 2
@@ -607,6 +608,29 @@ def explain(
         _emit(explain_criterion(loaded, root, criterion, lang.value if lang is not None else "en"))
     except InputError as error:
         _fail(str(error))
+
+
+@app.command()
+def init(
+    output: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write the template (never over a file without --force).")],
+    industry: Annotated[str, typer.Option(metavar="INDUSTRY", help="The industry catalog (csr-rating industries lists them).")] = "general",
+    year: Annotated[int, typer.Option(min=1950, max=2100, metavar="YEAR", help="The reporting year.")] = 2025,
+    lang: LangOpt = None,
+    criteria: CriteriaOpt = None,
+    standard: StandardOpt = DEFAULT_STANDARD,
+    force: ForceOpt = False,
+) -> None:
+    """Start a report: a commented template for an industry, every section present, the catalog's topics and core indicators ready to uncomment."""
+    try:
+        loaded = load_criteria(criteria, standard)
+        if industry not in loaded.catalogs:
+            known = ", ".join(sorted(loaded.catalogs))
+            raise InputError("--industry", f"unknown industry {industry!r} (known: {known})")
+        chosen: Lang = "zh" if lang is not None and lang.value == "zh" else "en"
+        write_text(output, report_template(loaded, industry, year, chosen), force)
+    except InputError as error:
+        _fail(str(error))
+    sys.stderr.write(f"csr-rating: wrote {output}; fill it in, then: csr-rating score {shlex.quote(str(output))}\n")
 
 
 @app.command()

@@ -178,3 +178,22 @@ def test_score_of_a_folder_gives_one_row_per_report_in_every_batch_format(cli_in
     assert run.code == 2 and "91.1" in run.stdout and run.stderr.count("bad.yaml") == 1  # the others still scored
     assert cli_in_process("score", str(REPORTS / "china-telecom-2020.yaml"), "-f", "csv").code == 2
     assert cli_in_process("score", str(REPORTS), "-f", "sarif").code == 2
+
+
+def test_init_writes_a_valid_commented_template_and_never_over_a_file(cli_in_process, tmp_path):
+    import re
+
+    target = tmp_path / "report.yaml"
+    run = cli_in_process("init", str(target), "--industry", "power", "--year", "2024")
+    assert run.code == 0 and "csr-rating score" in run.stderr
+    text = target.read_text(encoding="utf-8")
+    for section in ("meta:", "process:", "topics:", "indicators:", "negative_disclosures:", "readability:", "originality:"):
+        assert f"\n{section}" in f"\n{text}", section
+    assert "industry: power" in text and "  # - {" in text
+    assert cli_in_process("score", str(target)).code == 0  # valid as it stands
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(re.sub(r"^  # - ", "  - ", text, flags=re.MULTILINE), encoding="utf-8")
+    assert cli_in_process("score", str(filled)).code == 0  # and with every catalog entry uncommented
+    again = cli_in_process("init", str(target), "--industry", "power")
+    assert again.code == 2 and "--force" in again.stderr
+    assert cli_in_process("init", str(tmp_path / "x.yaml"), "--industry", "shipping").code == 2
