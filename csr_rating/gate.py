@@ -61,11 +61,6 @@ def stars_value(text: str | float, what: str) -> float:
     return value
 
 
-def load_baseline(path: Path) -> dict[str, float]:
-    """Stars per dimension (and "overall") from an earlier ``--format json`` scorecard."""
-    return _stars_of(_baseline_json(path), str(path))
-
-
 def _baseline_json(path: Path) -> Any:
     """The parsed JSON of a baseline file; every way it can be unreadable is an input error."""
     shown = str(path)

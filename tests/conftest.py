@@ -56,24 +56,31 @@ def cli():
     return run_cli
 
 
-@pytest.fixture
-def cli_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
-    """``csr-rating ARGS`` through the CLI's own ``main`` in this process: the command's code path
-    without the cost of a new interpreter (``cwd`` runs it from another folder). The subprocess
-    ``cli`` fixture stays for what only a real process shows (signals, exit codes of the interpreter)."""
+def run_in_process(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cwd: Path | None = None
+) -> Run:
+    """``csr-rating ARGS`` through the CLI's own ``main``: the code path of the command, without a new process."""
     from csr_rating.cli import main
 
+    with monkeypatch.context() as scope:
+        scope.setattr(sys, "argv", ["csr-rating", *args])
+        scope.chdir(cwd or ROOT)
+        capsys.readouterr()
+        code: int | str | None = 0
+        try:
+            main()
+        except SystemExit as done:
+            code = done.code
+        out, err = capsys.readouterr()
+    return Run(code if isinstance(code, int) else 1, out, err)
+
+
+@pytest.fixture
+def cli_in_process(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """``run_in_process`` as a fixture (``cwd`` runs it from another folder). The subprocess ``cli``
+    fixture stays for what only a real process shows (signals, exit codes of the interpreter)."""
+
     def run(*args: str, cwd: Path | None = None) -> Run:
-        with monkeypatch.context() as scope:
-            scope.setattr(sys, "argv", ["csr-rating", *args])
-            scope.chdir(cwd or ROOT)
-            capsys.readouterr()
-            code: int | str | None = 0
-            try:
-                main()
-            except SystemExit as done:
-                code = done.code
-            out, err = capsys.readouterr()
-        return Run(code if isinstance(code, int) else 1, out, err)
+        return run_in_process(list(args), capsys, monkeypatch, cwd)
 
     return run

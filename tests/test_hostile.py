@@ -11,14 +11,12 @@ runs through the real subprocess so the process-level contract (exit code, strea
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from csr_rating.cli import main
-from tests.conftest import FIXTURES, ROOT, Run
+from tests.conftest import FIXTURES, ROOT, Run, run_in_process
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 SIDECAR = HOSTILE / "cases.yaml"
@@ -41,19 +39,6 @@ SUBPROCESS = {
     "latin1.yaml",
     "escape-in-key.yaml",
 }
-
-
-def run_in_process(args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    """``csr-rating ARGS`` through the CLI's own ``main``: the code path of the command, without a new process."""
-    monkeypatch.setattr(sys, "argv", ["csr-rating", *args])
-    capsys.readouterr()
-    code: int | str | None = 0
-    try:
-        main()
-    except SystemExit as done:
-        code = done.code
-    out, err = capsys.readouterr()
-    return Run(code if isinstance(code, int) else 1, out, err)
 
 
 def materialise(name: str, entry: dict, tmp_path: Path) -> Path:

@@ -171,27 +171,19 @@ def test_dash_is_standard_output(tmp_path: Path, cli) -> None:
     assert run.code == 0 and run.stdout.lstrip().startswith("{") and list(tmp_path.iterdir()) == []
 
 
-def test_sigterm_exits_143_with_one_line(tmp_path: Path) -> None:
-    code = (
-        "import os, signal\n"
-        "from csr_rating import cli\n"
-        "cli.app = lambda **kwargs: os.kill(os.getpid(), signal.SIGTERM)\n"
-        "cli.main()\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT, timeout=60)
+def _main_with(app_source: str) -> subprocess.CompletedProcess[str]:
+    """The real ``main`` in a new process, its app replaced by ``app_source`` (defines ``app``)."""
+    code = f"import errno, os, signal\nfrom csr_rating import cli\n{app_source}\ncli.app = app\ncli.main()\n"
+    return subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def test_sigterm_exits_143_with_one_line() -> None:
+    done = _main_with("def app(**kwargs):\n    os.kill(os.getpid(), signal.SIGTERM)")
     assert done.returncode == 143 and done.stderr == "csr-rating: terminated\n"
 
 
-def test_an_os_error_anywhere_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    code = (
-        "import errno, os\n"
-        "from csr_rating import cli\n"
-        "def app(**kwargs):\n"
-        "    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), 'criteria/x')\n"
-        "cli.app = app\n"
-        "cli.main()\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT, timeout=60)
+def test_an_os_error_anywhere_is_one_line_and_exit_2() -> None:
+    done = _main_with("def app(**kwargs):\n    raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), 'criteria/x')")
     assert done.returncode == 2 and done.stderr == "csr-rating: criteria/x: Too many levels of symbolic links\n"
 
 
