@@ -156,3 +156,14 @@ def test_an_intensity_figure_is_not_a_total(general: Catalog) -> None:
 
 def test_a_bare_page_number_below_a_line_is_not_its_figure(general: Catalog) -> None:
     assert "gen.total-assets" not in prose(general, "公司资产总额稳步增长", "49")
+
+
+def test_a_total_over_several_years_is_not_the_years_value(general: Catalog) -> None:
+    assert "gen.dividends" not in prose(general, "公司自2009年上市以来派发现金红利113.45亿元，回报股东。")
+    assert "gen.charitable-donations" not in prose(general, "公司历年公益捐赠总额3.2亿元。")
+    assert prose(general, "2016年，公司派发现金红利11.3亿元。")["gen.dividends"] == (11.3, "亿元")
+
+
+def test_a_unit_ends_where_the_next_words_begin(general: Catalog) -> None:
+    found = prose(general, "2016年，顺利完成了节约电量1968万千瓦时和节约电力0.53万千瓦的节电指标。")
+    assert found["gen.energy-savings"] == (1968, "万千瓦时")

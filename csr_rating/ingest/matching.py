@@ -83,6 +83,8 @@ def name_words() -> dict[str, Any]:
         "units": {unit: tuple(words) for unit, words in data["units"].items()},
         "approx_after": "".join(data["approx_after"]),
         "figure_not_units": tuple(sorted(data["figure_not_units"], key=len, reverse=True)),
+        "cumulative": re.compile("|".join(map(re.escape, data["cumulative"])), re.IGNORECASE),
+        "unit_ends": re.compile("|".join(map(re.escape, data["unit_ends"]))),
     }
 
 

@@ -348,11 +348,33 @@ def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[fl
             if match.start("unit") == match.end("number"):
                 continue  # glued to the figure, a unit of another kind: "120000万股" is no dividend
             unit = None  # after a space, the next words rather than a unit
+        if _cumulative(sentence, anchor[0], match.start()):
+            continue  # "自2009年上市以来派发现金红利113.45亿元": a total over years, not the year's value
         digits = number.replace(",", "")
         value: float | int = float(digits) if "." in digits else int(digits)
+        unit = _unit_only(unit)
         kept = unit if unit and (unit in ("%", "％") or is_unit_phrase(unit) or _HAN.search(unit)) else None
         best = (distance, value, kept, match.start())
     return None if best is None else (best[1], best[2], anchor[0], best[3])
+
+
+_CLAUSE_END = re.compile(r"[，。；;！？!?]")
+
+
+def _cumulative(sentence: str, name_at: int, figure_at: int) -> bool:
+    """The clause that holds the name and the figure says the figure adds up several years."""
+    start = min(name_at, figure_at)
+    ends = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
+    return name_words()["cumulative"].search(sentence[ends[-1] if ends else 0 : max(name_at, figure_at)]) is not None
+
+
+def _unit_only(unit: str | None) -> str | None:
+    """A Chinese unit without the words after it: the text before the first word that ends a unit
+    ("万千瓦时和节约电力" -> "万千瓦时", "人次>员工培训总投入" -> "人次"): names.yaml."""
+    if not unit or not _HAN.search(unit):
+        return unit
+    cut = name_words()["unit_ends"].search(unit)
+    return (unit[: cut.start()] if cut else unit) or None
 
 
 def _not_a_value(sentence: str, match: re.Match[str]) -> bool:
