@@ -167,3 +167,10 @@ def test_a_total_over_several_years_is_not_the_years_value(general: Catalog) -> 
 def test_a_unit_ends_where_the_next_words_begin(general: Catalog) -> None:
     found = prose(general, "2016年，顺利完成了节约电量1968万千瓦时和节约电力0.53万千瓦的节电指标。")
     assert found["gen.energy-savings"] == (1968, "万千瓦时")
+
+
+def test_a_figure_of_another_noun_or_per_unit_is_not_the_indicators(general: Catalog) -> None:
+    assert "gen.volunteers" not in prose(general, "公司组织员工志愿者与150位留守儿童共度节日。")
+    assert "gen.net-profit" not in prose(general, "Farmers' net profit increased by 436 yuan per mu in 2016.")
+    assert prose(general, "2016年员工志愿者人数1200人。")["gen.volunteers"] == (1200, "人")
+    assert prose(general, "公司组织员工志愿者150人参加活动。")["gen.volunteers"] == (150, "人")  # the unit, not the verb

@@ -83,6 +83,9 @@ def name_words() -> dict[str, Any]:
         "units": {unit: tuple(words) for unit, words in data["units"].items()},
         "approx_after": "".join(data["approx_after"]),
         "figure_not_units": tuple(sorted(data["figure_not_units"], key=len, reverse=True)),
+        "between_not": re.compile("|".join(map(re.escape, data["between_not"]))),
+        "between_ok": re.compile("|".join(map(re.escape, data["between_ok"]))),
+        "per_after": re.compile(rf"^\s*(?:{'|'.join(map(re.escape, data['per_after']))})(?![A-Za-z])", re.IGNORECASE),
         "cumulative": re.compile("|".join(map(re.escape, data["cumulative"])), re.IGNORECASE),
         "unit_ends": re.compile("|".join(map(re.escape, data["unit_ends"]))),
     }

@@ -334,6 +334,8 @@ def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[fl
             if distance > WINDOW:
                 continue
         elif match.start() >= anchor[1] and match.start() - anchor[1] <= HAN_AFTER:
+            if words["between_not"].search(words["between_ok"].sub("", sentence[anchor[1] : match.start()])):
+                continue  # "志愿者与150位儿童": the figure is another noun's
             distance = match.start() - anchor[1]
         elif match.end("number") <= anchor[0] and _HAN_UNIT.fullmatch(sentence[match.end("number") : anchor[0]]):
             distance = anchor[0] - match.end("number")
@@ -344,6 +346,8 @@ def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[fl
             continue
         if absolute and unit and ("/" in unit or unit.startswith("每")):
             continue  # "1.11吨标煤/万吨" is an intensity, not a total
+        if absolute and words["per_after"].match(sentence[match.end() :]):
+            continue  # "436 yuan per mu": a figure per unit, not a total
         if printed_in and unit and _HAN.search(unit) and not unit.lstrip(words["approx_after"]).startswith(printed_in):
             if match.start("unit") == match.end("number"):
                 continue  # glued to the figure, a unit of another kind: "120000万股" is no dividend
@@ -352,7 +356,7 @@ def _figure_near(sentence: str, phrase: str, item: CatalogIndicator) -> tuple[fl
             continue  # "自2009年上市以来派发现金红利113.45亿元": a total over years, not the year's value
         digits = number.replace(",", "")
         value: float | int = float(digits) if "." in digits else int(digits)
-        unit = _unit_only(unit)
+        unit = _unit_only(unit, printed_in)
         kept = unit if unit and (unit in ("%", "％") or is_unit_phrase(unit) or _HAN.search(unit)) else None
         best = (distance, value, kept, match.start())
     return None if best is None else (best[1], best[2], anchor[0], best[3])
@@ -368,13 +372,21 @@ def _cumulative(sentence: str, name_at: int, figure_at: int) -> bool:
     return name_words()["cumulative"].search(sentence[ends[-1] if ends else 0 : max(name_at, figure_at)]) is not None
 
 
-def _unit_only(unit: str | None) -> str | None:
+def _unit_only(unit: str | None, printed_in: tuple[str, ...] | None = None) -> str | None:
     """A Chinese unit without the words after it: the text before the first word that ends a unit
-    ("万千瓦时和节约电力" -> "万千瓦时", "人次>员工培训总投入" -> "人次"): names.yaml."""
+    ("万千瓦时和节约电力" -> "万千瓦时", "人次>员工培训总投入" -> "人次"; names.yaml), and where words
+    still follow the longest of the item's printed units ("人参加活动" -> "人"; "人次" stays)."""
     if not unit or not _HAN.search(unit):
         return unit
-    cut = name_words()["unit_ends"].search(unit)
-    return (unit[: cut.start()] if cut else unit) or None
+    words = name_words()
+    cut = words["unit_ends"].search(unit)
+    unit = unit[: cut.start()] if cut else unit
+    approx = unit[: len(unit) - len(unit.lstrip(words["approx_after"]))]
+    rest = unit[len(approx) :]
+    known = max((p for p in printed_in or () if rest.startswith(p)), key=len, default=None)
+    if known is not None and len(rest) - len(known) >= 2:  # words, not a longer unit ("人次")
+        return approx + known
+    return unit or None
 
 
 def _not_a_value(sentence: str, match: re.Match[str]) -> bool:
