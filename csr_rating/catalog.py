@@ -57,6 +57,12 @@ class CatalogTopic(_Model):
     id: Slug
     name: I18n
     aliases: list[Alias] = Field(default_factory=list)
+    evidence: list[IndicatorId] = Field(
+        default_factory=list,
+        max_length=40,
+        description="Indicators of the catalog whose figures back this topic with data: a draft that discloses "
+        "one covers the topic in detail, whatever words it uses for the topic. Ids a pack drops are left out.",
+    )
     segments: list[Slug] = Field(default_factory=list, description=SEGMENTS_HELP)
     source: str | None = None
 
@@ -196,6 +202,11 @@ class Catalog(_Model):
         for indicator in self.indicators:
             if indicator.category not in categories:
                 raise ValueError(f"indicator {indicator.id!r}: unknown category {indicator.category!r}")
+        indicator_ids = {i.id for i in self.indicators}
+        for topic in self.topics:
+            unknown_ids = [i for i in topic.evidence if i not in indicator_ids]
+            if unknown_ids:
+                raise ValueError(f"topic {topic.id!r}: evidence {unknown_ids[0]!r} is not an indicator of this catalog")
         segments = {s.id for s in self.segments}
         tagged: list[CatalogIndicator | CatalogTopic] = [*self.indicators, *self.topics]
         for item in tagged:
@@ -326,7 +337,7 @@ def merge(base: Catalog | None, file: CatalogFile) -> Catalog:
         categories=_overlay(base.categories, file.categories, set()),
         segments=_overlay(base.segments, file.segments, set()),
         indicators=_overlay(base.indicators, file.indicators, dropped),
-        topics=_overlay(base.topics, file.topics, dropped),
+        topics=[_without(topic, dropped) for topic in _overlay(base.topics, file.topics, dropped)],
         lexicon=Lexicon(
             detect=file.lexicon.detect,
             synonyms=_resolved({**base.lexicon.synonyms, **file.lexicon.synonyms}),
@@ -349,6 +360,13 @@ def _overlay(base: list[Overlaid], own: list[Overlaid], dropped: set[str]) -> li
     replaced = {item.id: item for item in own}
     kept = [replaced.pop(item.id, item) for item in base if item.id not in dropped]
     return kept + [item for item in own if item.id in replaced]
+
+
+def _without(topic: CatalogTopic, dropped: set[str]) -> CatalogTopic:
+    """A base topic keeps its evidence in a pack, less the indicators the pack drops."""
+    if not dropped & set(topic.evidence):
+        return topic
+    return topic.model_copy(update={"evidence": [i for i in topic.evidence if i not in dropped]})
 
 
 def _resolved(synonyms: dict[str, str]) -> dict[str, str]:

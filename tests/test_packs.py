@@ -110,6 +110,24 @@ def test_a_pack_overrides_a_base_item_by_id_and_drops_one_with_a_reason(tmp_path
     assert catalog.share_scale == general.share_scale  # inherited when not given
 
 
+def test_a_topics_evidence_names_indicators_and_loses_those_a_pack_drops(tmp_path: Path) -> None:
+    text = PACK_HEAD.format(id="demo", base="general") + (
+        "drop:\n  - {id: gen.total-assets, reason: not asked of this industry}\n"
+        "topics:\n  - {id: demo-topic, name: {en: Demo topic, zh: 演示议题},"
+        " evidence: [gen.total-assets, gen.operating-revenue]}\n"
+    )
+    catalog = load_criteria(_criteria_copy(tmp_path, ("demo.yaml", text))).catalogs["demo"]
+    topic = next(t for t in catalog.topics if t.id == "demo-topic")
+    assert topic.evidence == ["gen.operating-revenue"]
+
+
+def test_every_shipped_topics_evidence_is_an_indicator_of_its_catalog(criteria: CriteriaSet) -> None:
+    for catalog in criteria.catalogs.values():
+        ids = {i.id for i in catalog.indicators}
+        for topic in catalog.topics:
+            assert set(topic.evidence) <= ids, (catalog.id, topic.id)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -123,6 +141,11 @@ def test_a_pack_overrides_a_base_item_by_id_and_drops_one_with_a_reason(tmp_path
             "belongs to both",
         ),
         (PACK_HEAD.format(id="demo", base="general") + "lexicon: {detect: {fr: [usine]}}\n", "fr"),
+        (
+            PACK_HEAD.format(id="demo", base="general")
+            + "topics:\n  - {id: demo-topic, name: {en: Demo topic, zh: 演示议题}, evidence: [gen.nothing]}\n",
+            "evidence 'gen.nothing' is not an indicator",
+        ),
     ],
 )
 def test_a_broken_pack_is_one_error_naming_its_file(tmp_path: Path, text: str, message: str) -> None:
