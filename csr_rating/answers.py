@@ -31,12 +31,14 @@ from ruamel.yaml.error import YAMLError
 
 from csr_rating.errors import InputError
 from csr_rating.fields import annotation_with_limits, field_annotation, field_info, models_in
+from csr_rating.indexed import PATH as INDEXED  # answered by naming entries of the list, which keep their ids
 from csr_rating.loading import parse_text
 from csr_rating.output import write_text
 from csr_rating.report import UNKNOWABLE_ENTRY_FIELDS, Report
 from csr_rating.yamlio import STDIN, load_yaml, read_text
 
 UNKNOWN = "unknown"
+
 DEFAULT_STEP = 2  # what csr_rating.ingest.writer indents by
 
 
@@ -358,6 +360,8 @@ def _answer(doc: _Doc, path: str, value: Any) -> None:
         return
     if value is None and not _has(data.get(key), rest):
         return
+    if path == INDEXED and isinstance(value, list) and _picked_from(doc, parent, key, value):
+        return
     new = _set_in(data.get(key), rest, value, path)
     if new is None:
         _delete_key(doc, *_emptied(chain, parent, key))
@@ -367,6 +371,26 @@ def _answer(doc: _Doc, path: str, value: Any) -> None:
         line, column = parent.lc.key(key)
         start, end = _span(doc.lines, line, column, key=True)
         _replace(doc, start, end, _render(key, new, column, _step(doc.tree), flow))
+
+
+def _picked_from(doc: _Doc, parent: CommentedMap, key: str, answered: list[Any]) -> bool:
+    """Answer a pick among the listed index entries by deleting the others, so the kept ones keep
+    their ids, pages and comments; False when the answer names an entry not listed (written anew)."""
+    seq = parent[key]
+    names = [a["name"] if isinstance(a, dict) else a for a in answered]
+    listed = [e.get("name") if isinstance(e, dict) else None for e in seq] if isinstance(seq, CommentedSeq) else []
+    if not listed or seq.fa.flow_style() or not set(names) <= set(listed) or not _items_on_own_lines(doc, seq):
+        return False
+    gone = [i for i, name in enumerate(listed) if name not in names]
+    if len(gone) == len(listed):
+        _delete_key(doc, parent, key)
+        return True
+    for index in reversed(gone):
+        item_line = seq.lc.item(index)[0]
+        dash = _indent(doc.lines[item_line])
+        start, end = _span(doc.lines, item_line, dash, key=False)
+        _delete(doc, start, end, dash)
+    return True
 
 
 def _has(data: Any, parts: list[str]) -> bool:

@@ -8,6 +8,7 @@ from csr_rating import checks
 from csr_rating.checks.base import Context
 from csr_rating.criteria import CriteriaSet
 from csr_rating.i18n import I18n
+from csr_rating.indexed import as_scored
 from csr_rating.report import Report
 from csr_rating.scorecard import (
     MISSED,
@@ -47,12 +48,7 @@ def score(
     standard = criteria.standard
     industry = criteria.catalog_for(report.meta.industry)
     waived_criteria = {w.criterion for w in report.waivers if w.criterion}
-    context = Context(
-        report=report,
-        industry=industry,
-        general=criteria.catalogs["general"],
-        waived=frozenset(w.indicator for w in report.waivers if w.indicator),
-    )
+    context = _context(report, criteria)
     dimensions: list[DimensionResult] = []
     for dimension in criteria.dimensions:
         applicable = [c for c in dimension.criteria if c.id not in waived_criteria]
@@ -129,13 +125,7 @@ def overall_with(report: Report, criteria: CriteriaSet, base: Scorecard, only: f
     (the scorecard of a report that differs from this one in facts only those criteria read): each
     of them is evaluated again, every other keeps its points from ``base``. Much cheaper than
     :func:`score` when a question moves a few criteria of a large report."""
-    industry = criteria.catalog_for(report.meta.industry)
-    context = Context(
-        report=report,
-        industry=industry,
-        general=criteria.catalogs["general"],
-        waived=frozenset(w.indicator for w in report.waivers if w.indicator),
-    )
+    context = _context(report, criteria)
     specs = {c.id: c for d in criteria.dimensions for c in d.criteria}
     pairs = []
     for dimension in base.dimensions:
@@ -148,6 +138,16 @@ def overall_with(report: Report, criteria: CriteriaSet, base: Scorecard, only: f
                 earned += result.earned
         pairs.append((dimension_score(earned, total), dimension.weight))
     return weighted_score(pairs)
+
+
+def _context(report: Report, criteria: CriteriaSet) -> Context:
+    """What the checks read: the report with its settled index entries among its indicators."""
+    return Context(
+        report=as_scored(report),
+        industry=criteria.catalog_for(report.meta.industry),
+        general=criteria.catalogs["general"],
+        waived=frozenset(w.indicator for w in report.waivers if w.indicator),
+    )
 
 
 def _waived(report: Report, criteria: CriteriaSet, source: SourceMap) -> list[Waived]:

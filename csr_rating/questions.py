@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, RootModel
 
 from csr_rating.i18n import I18n
+from csr_rating.indexed import PATH as INDEXED
 from csr_rating.report import Report
 from csr_rating.scorecard import Question
 from csr_rating.unknowns import annotation_at, best_case, covers, unwrap
@@ -90,6 +91,8 @@ def questions(report: Report, overall: Callable[[Report], float], base: float | 
         if gain < MIN_GAIN:
             continue
         kind, choices = kind_of(leaf)
+        if leaf == INDEXED:  # which of the listed entries: the names are the choices
+            kind, choices = "choices", list(dict.fromkeys(entry.name for entry in report.indexed_indicators))
         found.append(
             Question(
                 field=next(p for p in report.unknown if covers(p, leaf)),

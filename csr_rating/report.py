@@ -324,6 +324,18 @@ class Indicator(Strict):
         return frozenset(self.values) | frozenset(self.chart_years)
 
 
+class IndexedIndicator(Strict):
+    """An indicator the report's content index lists as disclosed, on a page, whose figures the YAML
+    does not give: a draft's text lost them (a KPI page drawn as an image), or the author has not
+    copied them yet. See ``Report.indexed_indicators``."""
+
+    name: Name
+    id: CatalogId | None = Field(None, description="Catalog indicator id, when known.")
+    page: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)] | None = Field(
+        None, description="Where the index says it is disclosed (P42, 12-14)."
+    )
+
+
 class NegativeDisclosure(Strict):
     """Unfavourable information the report itself discusses: an incident, a penalty, a missed target,
     a worsening result it comments on. A figure that merely worsens in a data table is already
@@ -390,7 +402,15 @@ class Waiver(Strict):
 
 # Sections whose facts a draft may not show: how the report was made (process), its design
 # (readability), its special features (originality), and the forms and languages it is published in.
-UNKNOWABLE_ROOTS = ("process", "readability", "originality", "meta.formats", "meta.languages", "meta.assurance")
+UNKNOWABLE_ROOTS = (
+    "process",
+    "readability",
+    "originality",
+    "meta.formats",
+    "meta.languages",
+    "meta.assurance",
+    "indexed_indicators",
+)
 UnknownPath = Annotated[str, StringConstraints(pattern=r"^[a-z_]+(\.[a-z_]+)*$", max_length=120)]
 
 
@@ -438,6 +458,15 @@ class Report(Strict):
     readability: Readability = Field(default_factory=lambda: Readability())
     originality: Originality = Field(default_factory=lambda: Originality())
     waivers: list[Waiver] = Field(default_factory=list, max_length=500)
+    indexed_indicators: list[IndexedIndicator] = Field(
+        default_factory=list,
+        max_length=1000,
+        description="Indicators the report's content index lists as disclosed whose figures are not given here. "
+        "Settled (not listed in `unknown`), each counts as disclosed for the reporting year and the year before, "
+        "figures not written out. Listed in `unknown` (what `ingest` writes when the draft's text does not show "
+        "them), they count as absent at the low end and at their best at the high end; the question that settles "
+        "them asks which of them the report gives figures for.",
+    )
     unknown: list[UnknownPath] = Field(
         default_factory=list,
         max_length=200,

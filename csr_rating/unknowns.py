@@ -20,6 +20,8 @@ from annotated_types import Le, MaxLen
 from pydantic import BaseModel
 
 from csr_rating.fields import annotation_with_limits
+from csr_rating.indexed import BEST_YEARS, with_entries
+from csr_rating.indexed import PATH as INDEXED
 from csr_rating.report import UNKNOWABLE_ENTRY_FIELDS, Report
 
 ITEMS = 50  # entries of a list at its best: more than any band of any criterion asks for
@@ -34,9 +36,13 @@ def covers(ancestor: str, path: str) -> bool:
 
 
 def best_case(report: Report, paths: Iterable[str] | None = None) -> Report:
-    """``report`` with the unknown fields ``paths`` (default: all it lists) at their best, and no
-    unknowns left."""
+    """``report`` with the unknown fields ``paths`` (default: all it lists) at their best; the other
+    unknown paths stay listed (the index entries read them)."""
     chosen = list(report.unknown if paths is None else paths)
+    left = [path for path in report.unknown if path not in chosen]
+    if INDEXED in chosen:  # entries of a list, not a field: the index's items shown for the most years
+        chosen.remove(INDEXED)
+        report = with_entries(report, BEST_YEARS)
     roots = sorted({path.split(".")[0] for path in chosen})
     data = report.model_dump(mode="python", include=set(roots))
     for path in chosen:
@@ -47,7 +53,7 @@ def best_case(report: Report, paths: Iterable[str] | None = None) -> Report:
             continue
         _set(data, path, best_value(annotation_at(path), path))
     # only the sections holding unknown facts change: validate those, keep the rest as validated
-    best = report.model_copy(update={"unknown": []})
+    best = report.model_copy(update={"unknown": left})
     for root in roots:
         Report.__pydantic_validator__.validate_assignment(best, root, data.get(root))
     return best

@@ -251,6 +251,19 @@ def test_tables_charts_and_pictures_are_counted() -> None:
     assert (data["data_tables"], data["charts"], data["pictures"]) == (1, 2, 1)
 
 
+def test_an_infographic_panel_counts_as_a_chart_by_its_title_once() -> None:
+    text = doc(
+        "Overview of Emergency Communications in 2020",
+        "Since July, the water level has been above the alert level.",
+        "Overview of Emergency Communications in 2020",  # a running header repeats it
+        "数说2016",
+        "Our Year at a Glance",
+        "Overview of Emergency Communications 12",  # a contents line: its page number follows
+        "An overview of our approach is given below.",  # a sentence, not a title
+    )
+    assert readability_of(text)["charts"] == 3
+
+
 def test_accessibility_is_read_from_what_the_report_says() -> None:
     text = doc("This report is published in Chinese and English.", "Scan the QR code to read the online version.")
     assert readability_of(text)["accessibility"] == ["multilingual", "qr_codes", "online_html"]

@@ -26,6 +26,7 @@ from csr_rating.ingest.structure import Part
 from csr_rating.ingest.vocabulary import CONTENT_INDEX
 
 MAX_MISSING = 200  # core items named as not disclosed, per guide
+MAX_WORDS = 80  # characters of an item's name: a longer cell is a sentence, not an index item
 
 _GUIDES = [(name, re.compile(spec["code"], re.IGNORECASE)) for name, spec in CONTENT_INDEX["guides"].items()]
 _PAGE = re.compile(CONTENT_INDEX["page"], re.IGNORECASE)
@@ -39,6 +40,16 @@ _HAS_WORDS = re.compile(f"[{HAN}]{{2}}|[A-Za-z]{{3}}")
 _VERSION = re.compile(CONTENT_INDEX["version"], re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class IndexRow:
+    """One item the index says the report discloses: its words (no code, page or marks) and page."""
+
+    code: str
+    words: str
+    page: str
+    line: Line
+
+
 @dataclass
 class _Tally:
     """One guide's rows, as read."""
@@ -50,6 +61,7 @@ class _Tally:
     not_applicable: set[str] = field(default_factory=set)
     core: set[str] = field(default_factory=set)
     missing: list[str] = field(default_factory=list)
+    rows: list[IndexRow] = field(default_factory=list)  # the disclosed items, in index order
 
     def summary(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -68,6 +80,15 @@ class _Tally:
 
 def read_indexes(doc: Document, found: list[Part]) -> list[Noted]:
     """One entry per guide whose index the draft prints (at least ``min_rows`` coded rows)."""
+    return [noted for noted, _ in _read(doc, found)]
+
+
+def index_rows(doc: Document, found: list[Part]) -> list[IndexRow]:
+    """The items the draft's indexes say the report discloses, with a page, in index order."""
+    return [row for _, tally in _read(doc, found) for row in tally.rows]
+
+
+def _read(doc: Document, found: list[Part]) -> list[tuple[Noted, _Tally]]:
     tallies: dict[str, _Tally] = {}
     headings: dict[str, str] = {}
     for part in found:
@@ -89,7 +110,7 @@ def read_indexes(doc: Document, found: list[Part]) -> list[Noted]:
                 "the index's own count of core items disclosed counts for completeness: "
                 "check that it lists every core item of the guide and that the pages hold them"
             )
-        out.append(Noted(summary, tally.first.where, review, 0.6))
+        out.append((Noted(summary, tally.first.where, review, 0.6), tally))
     return out
 
 
@@ -129,12 +150,24 @@ def _read_row(
         tally.codes.add(code)
         if state == "disclosed":
             tally.disclosed.add(code)
+            row = _row(code, text[end:stop] if own == "disclosed" else rest, line)
+            if row is not None:
+                tally.rows.append(row)
         elif state == "not_applicable":
             tally.not_applicable.add(code)
         if core:
             tally.core.add(code)
             if state not in ("disclosed", "not_applicable"):
                 tally.missing.append(_label(code, rest))
+
+
+def _row(code: str, text: str, line: Line) -> IndexRow | None:
+    """The item's words and page from its part of the row; None without words or a page."""
+    page = _PAGE.search(text)
+    words = re.sub(r"\s+", " ", _PAGE.sub(" ", _marks_cut(_ANY_CODE.sub(" ", text)))).strip(" .、,，•-|")
+    if page is None or not _HAS_WORDS.search(words) or len(words) > MAX_WORDS:
+        return None
+    return IndexRow(code, words, page.group().strip(), line)
 
 
 def _marks_cut(text: str) -> str:

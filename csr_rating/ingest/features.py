@@ -7,7 +7,7 @@ Everything here is a count or a short label, never a copied passage:
   all-capitals headings), term-explanation boxes (Tips, Glossary, 名词解释, 小贴士), case boxes
   (Case, Case Study, 案例, a 【...】 headed box), data tables (a header row with two or more year
   columns, or a run of tab-separated rows), charts (figure captions, a bare row of years, which is
-  a chart axis), pictures (photo captions), a reader feedback form and the ways the report reaches
+  a chart axis, an infographic panel's title), pictures (photo captions), a reader feedback form and the ways the report reaches
   different readers (languages, QR codes, web and brief versions).
 - ``extract_originality``: special features (Special Feature, 专题, 特别策划), stakeholder
   testimonials (a quotation closed by "— Name, Role" / "——某某，职务") and new forms of
@@ -81,6 +81,18 @@ CHART_CAPTIONS = (
     r"^\s*(?:figure|fig\.|chart|graph|diagram)\s*\d{1,3}\b",
     r"^\s*(?:figure|chart|graph)\s*[:：]",
     r"^\s*图(?:表)?\s*\d{1,3}(?:[-.]\d{1,2})?(?:\s|[:：]|$)",
+)
+# The title of an infographic panel, on a line of its own: the figures it draws are images a text
+# extraction loses, the title stays ("Overview of Emergency Communications in 2020", "数说2016").
+# No sentence ends on it and no page number follows it (a table-of-contents line).
+_NO_PAGE_END = r"(?<!\s\d)(?<!\s\d\d)(?<!\s\d\d\d)(?<![.。])$"  # "… 12": a contents line
+INFOGRAPHIC_TITLES = (
+    rf"^(?:an\s+)?overview\s+of\s+[^.;:!?。；]{{3,80}}{_NO_PAGE_END}",
+    r"^[^.;:!?。；]{3,60}\s+at\s+a\s+glance$",
+    r"^[^.;:!?。；]{3,60}\s+in\s+(?:numbers|figures)$",
+    rf"^key\s+(?:figures|numbers)(?:\s+(?:of|in|for)\s+[^.;:!?。；]{{1,60}})?{_NO_PAGE_END}",
+    rf"^(?:数说|图说|一图(?:读懂|看懂|速览))[^。；！？，,]{{1,30}}{_NO_PAGE_END}",
+    r"^[^。；！？，,]{2,30}(?:数据概览|数据一览|数据看板)$",
 )
 LANGUAGES_EN = ("chinese", "english", "french", "spanish", "german", "japanese", "arabic", "russian", "portuguese")
 ACCESSIBILITY = {
@@ -184,6 +196,8 @@ CUES = {
     "小程序|visuali|可视化",
     "picture": "picture|photo|image|图为|摄影|图片来源|照片",
     "chart": "figure|fig.|chart|graph|diagram|\n图",
+    "infographic": "overview of|at a glance|in numbers|in figures|key figures|key numbers|数说|图说|一图|数据概览|"
+    "数据一览|数据看板",
     "feedback": "feedback|questionnaire|survey|反馈|读者意见|读者调查",
     "feature": "special|responsibility|feature|专题|特别策划|特别报道",
     "theme": "theme|主题",
@@ -263,6 +277,7 @@ _TOC_KEY = re.compile(r"[□\d\s.]+")
 _CAPS_LINE = re.compile(r"^[A-Z][A-Z0-9 ,&:’'()/-]{5,69}$", re.MULTILINE)
 _PICTURE = re.compile("|".join(PICTURE_CAPTIONS), re.IGNORECASE | re.MULTILINE)
 _CHART = re.compile("|".join(CHART_CAPTIONS), re.IGNORECASE | re.MULTILINE)
+_INFOGRAPHIC = re.compile("|".join(INFOGRAPHIC_TITLES), re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d.])(?:FY)?((?:19|20)\d{2})(?:年度?|A|E)?(?![\d.])")
 _TWO_YEARS = re.compile(r"(?:19|20)\d{2}\D{1,12}(?:19|20)\d{2}")
 _ONLY_YEARS = re.compile(r"^(?:\s*(?:FY)?(?:19|20)\d{2}(?:年度?)?\s*){2,}$")
@@ -657,6 +672,14 @@ def _boxes(text: _Text) -> tuple[int, int, int | None, int | None]:
     return tips, cases, first_tip, first_case
 
 
+def _infographics(text: _Text) -> list[int]:
+    """Lines titling an infographic panel, each title once (a running header repeats it)."""
+    seen: dict[str, int] = {}
+    for index, _ in text.hits(_INFOGRAPHIC, "infographic"):
+        seen.setdefault(text.lines[index].casefold(), index)
+    return sorted(seen.values())
+
+
 def _feedback_form(text: _Text) -> Noted:
     for index, match in text.hits(_FEEDBACK, "feedback"):
         if match.lastgroup == "anywhere" or len(text.lines[index]) <= 30:
@@ -679,6 +702,7 @@ def extract_readability(doc: Document) -> dict[str, Any]:
     tips, cases, first_tip, first_case = _boxes(text)
     pictures = [index for index, _ in text.hits(_PICTURE, "picture")]
     charts = [index for index, _ in text.hits(_CHART, "chart")]
+    charts = sorted({*charts, *_infographics(text)})
     tables, axes, first_table, first_axis = _tables_and_axes(text)
     first_chart = min((i for i in (charts[0] if charts else None, first_axis) if i is not None), default=None)
     result["term_explanations"] = _noted_count(tips, "term-explanation boxes", first_tip, text)

@@ -63,6 +63,7 @@ def name_words() -> dict[str, Any]:
         return tuple(sorted({normalise(str(item)) for item in items if normalise(str(item))}, key=len, reverse=True))
 
     return {
+        "ocr": str.maketrans(data["ocr_confusions"]),
         "lead_ins": norm(data["lead_ins"]),
         "index_code": re.compile(
             rf"^(?:(?:{'|'.join(map(re.escape, data['index_codes']))})\s?\d{{1,3}}\s*|\d{{1,2}}\s*)+(?=[{HAN}])"
@@ -93,12 +94,12 @@ def name_words() -> dict[str, Any]:
 
 @lru_cache(maxsize=65536)
 def cleaned(name: str) -> str:
-    """A printed name, normalised, as a person reads it: Chinese characters split by stray spaces
-    joined, a leading year or period, an index code ("a1 1 en21…"), lead-ins and trailing words
+    """A printed name, normalised, as a person reads it: characters an OCR confuses restored,
+    Chinese characters split by stray spaces joined, a leading year or period, an index code ("a1 1 en21…"), lead-ins and trailing words
     ("约", "合计") dropped. Where nothing but those words was printed, the name stays as it was (a
     bare "合计" stays unmatched)."""
-    text = _HAN_GAP.sub("", normalise(name))
     table = name_words()
+    text = _HAN_GAP.sub("", normalise(name.translate(table["ocr"])))
     before = None
     while before != text:
         before = text

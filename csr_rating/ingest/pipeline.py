@@ -22,7 +22,8 @@ from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
 from csr_rating.ingest import budget
 from csr_rating.ingest.charts import chart_series, industry_charts
-from csr_rating.ingest.content_index import read_indexes
+from csr_rating.ingest.content_index import index_rows, read_indexes
+from csr_rating.ingest.index_items import indexed_indicators
 from csr_rating.ingest.document import Document
 from csr_rating.ingest.features import extract_originality, extract_readability
 from csr_rating.ingest.industry import detect_industry
@@ -45,7 +46,7 @@ from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.segments import detect_segments
 from csr_rating.ingest.structure import masked, parts
 from csr_rating.ingest.tables import Row, extract_rows
-from csr_rating.ingest.topics import extract_topics
+from csr_rating.ingest.topics import extract_topics, with_evidence
 from csr_rating.ingest.unseen import unseen
 from csr_rating.ingest.values import COMMON_UNITS, Units
 from csr_rating.ingest.writer import to_yaml
@@ -137,6 +138,10 @@ def ingest_document(
     named = {same_name_key(plain(n)["name"]) for n in structural}
     charted = [c for c in charted if same_name_key(plain(c)["name"]) not in named]  # a report-level item's name
     data["indicators"] = indicators + prose + charted + qualitative + structural
+    data["topics"] = with_evidence(data["topics"], data["indicators"], catalog, facts.language)
+    listed = indexed_indicators(index_rows(doc, found), _matcher(catalog), catalog, data["indicators"], facts.language)
+    if listed:
+        data["indexed_indicators"] = listed
     data["unknown"] = unseen(doc, data)
     report = _validate(data, doc.path, criteria)
     stats = Stats(

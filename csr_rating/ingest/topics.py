@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
 
 from csr_rating.catalog import Catalog, CatalogTopic
 from csr_rating.ingest.document import HAN, Document
 from csr_rating.ingest.features import case_lines
-from csr_rating.ingest.noted import Noted
+from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.per_object import PerObject
 
 # --- keyword tables (data) ---------------------------------------------------------------------
@@ -466,3 +466,51 @@ def extract_topics(doc: Document, catalog: Catalog) -> list[Noted]:
         noted = Noted(value, source=doc.lines[first].where, review=review, confidence=0.5 if review else None)
         results.append((lines[0], order, noted))
     return [noted for _, _, noted in sorted(results, key=lambda r: (r[0], r[1]))]
+
+
+MIN_EVIDENCE_UNNAMED = 2  # disclosed evidence indicators that cover a topic the draft never names
+
+
+def with_evidence(
+    topics: list[Noted], indicators: list[Any], catalog: Catalog, language: Literal["en", "zh"]
+) -> list[Noted]:
+    """The topics backed by the figures of their catalog ``evidence`` indicators: a topic the draft
+    names becomes ``detailed`` when one of them is disclosed (a call-drop rate in the KPI table is
+    communication quality in detail, whatever the prose calls it), and a topic it never names is
+    added, ``detailed``, when two are (one linked row may be a coincidence; two are a topic). Raters
+    read a report's data tables as its disclosure on the topics they measure."""
+    disclosed: dict[str, str | None] = {}  # indicator id -> where the draft discloses it
+    for item in indicators:
+        data = plain(item)
+        if "id" in data and (data.get("values") or data.get("chart_years") or data.get("narrative")):
+            disclosed.setdefault(data["id"], item.source if isinstance(item, Noted) else None)
+    specs = {spec.id: spec for spec in catalog.topics}
+    named = {plain(t).get("id") for t in topics}
+    out: list[Noted] = []
+    for topic in topics:
+        value = plain(topic)
+        spec = specs.get(value.get("id", ""))
+        backing = [i for i in spec.evidence if i in disclosed] if spec is not None else []
+        if value.get("depth") == "detailed" or not backing:
+            out.append(topic)
+            continue
+        note = f"detailed: the draft discloses {_listed(backing)}, which measure this topic"
+        out.append(replace(topic, value={**topic.value, "depth": "detailed"}, review=_joined_notes(topic.review, note)))
+    for spec in catalog.topics:
+        if spec.id in named:
+            continue
+        backing = [i for i in spec.evidence if i in disclosed]
+        if len(backing) >= MIN_EVIDENCE_UNNAMED:
+            value = {"id": spec.id, "name": spec.name.get(language), "depth": "detailed", "cases": 0}
+            review = f"never named in the draft, but it discloses {_listed(backing)}, which measure this topic"
+            out.append(Noted(value, source=disclosed[backing[0]], review=review, confidence=0.6))
+    return out
+
+
+def _listed(ids: list[str]) -> str:
+    shown = ", ".join(ids[:3])
+    return shown + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+
+
+def _joined_notes(first: str | None, second: str) -> str:
+    return second if not first else f"{first}; {second}"

@@ -11,6 +11,9 @@ find there is unknown, not absent: the rating becomes a range, and each such fac
   PDF or Word file, shows at most some of them; the images of a PDF (not a scan) or a Word file are
   counted, so there pictures are known.
 - **What it is published as** (``PUBLICATION``): forms and languages a draft rarely lists in full.
+- **Indicators its index points to** (``indexed_indicators``): items the content index lists on a page
+  whose figures the text does not show (a KPI page drawn as an image): the report has them, the
+  draft cannot show them.
 - **Features a text may not label** (``IF_NOT_FOUND``): a theme, special features, testimonials,
   an external rating or assurance: unknown only where ingest found none. Where no case box is
   labelled at all, the cases on the key topics (``topics.cases``) are unknown too.
@@ -55,6 +58,7 @@ WHY = {
     "layout": "on the designed pages, which a {kind} draft does not show",
     "publication": "the forms and languages published are rarely all stated",
     "not_found": "none found in the draft; it may be there unlabelled",
+    "indexed": "the content index lists them on pages whose figures the draft's text does not show",
     "no_boxes": "no case box is labelled in the draft, so the cases on its topics cannot be counted",
 }
 
@@ -72,6 +76,8 @@ def unseen(doc: Document, data: dict[str, Any]) -> list[Noted]:
     found += [Noted(path, WHY["layout"].format(kind=doc.kind)) for path in LAYOUT if path not in shown]
     found += [Noted(path, WHY["publication"]) for path in PUBLICATION]
     found += [Noted(path, WHY["not_found"]) for path in IF_NOT_FOUND if _empty(_at(data, path))]
+    if plain(data.get("indexed_indicators")):
+        found.append(Noted("indexed_indicators", WHY["indexed"]))
     if _empty(_at(data, "readability.cases")) and plain(data.get("topics")):
         found.append(Noted("topics.cases", WHY["no_boxes"]))  # no labelled case box: the text hides them
     return found
