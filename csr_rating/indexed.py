@@ -29,7 +29,20 @@ def as_scored(report: Report) -> Report:
 
 def with_entries(report: Report, years: int) -> Report:
     """``report`` with its index entries as indicators shown for ``years`` years up to the reporting
-    year (appended, so every given indicator keeps its place and its source line), and none left."""
+    year, and none left: an entry the report already gives (by id) adds those years to it; any other
+    is appended, so every given indicator keeps its place and its source line."""
     shown = list(range(report.meta.year - years + 1, report.meta.year + 1))
-    added = [Indicator(id=entry.id, name=entry.name, unit=None, chart_years=shown, narrative=None, negative=None) for entry in report.indexed_indicators]
-    return report.model_copy(update={"indicators": [*report.indicators, *added], "indexed_indicators": []})
+    indicators = list(report.indicators)
+    at = {item.id: n for n, item in enumerate(indicators) if item.id}
+    for entry in report.indexed_indicators:
+        if entry.id in at:  # shown for a year in the draft: the index's page adds the years
+            given = indicators[at[entry.id]]
+            indicators[at[entry.id]] = given.model_copy(update={"chart_years": sorted({*given.chart_years, *shown})})
+            indicators[at[entry.id]].__dict__.pop("years", None)  # the cached years are recomputed
+        else:
+            indicators.append(
+                Indicator(id=entry.id, name=entry.name, unit=None, chart_years=shown, narrative=None, negative=None)
+            )
+            if entry.id:
+                at[entry.id] = len(indicators) - 1
+    return report.model_copy(update={"indicators": indicators, "indexed_indicators": []})

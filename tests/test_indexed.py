@@ -18,6 +18,7 @@ from csr_rating.loading import parse_text
 from csr_rating.questions import answer_value
 from csr_rating.ranging import score_range
 from csr_rating.report import Report
+from csr_rating.unknowns import best_case
 
 TURNOVER = {"name": "Employee turnover rate", "id": "gen.employee-turnover-rate", "page": "P42"}
 
@@ -75,8 +76,10 @@ class TestScoring:
 INDEX_DRAFT = """中国示例集团2020年社会责任报告
 中国示例集团有限公司
 员工
-2020年，公司员工总数12000人，女性员工占比35%。
+2020年，公司员工总数12000人。社会保险覆盖率100%。
 我们持续完善薪酬福利体系。
+指标	单位	2018	2019	2020
+女性员工比例	%	33	34	35
 指标索引
 指标分类	序号	指标内容	页码	指标性质
 	S2.1	劳动合同签订率	P40	核心
@@ -103,7 +106,8 @@ class TestIngest:
         ids = [e.id for e in result.report.indexed_indicators]
         assert "gen.employee-turnover-rate" in ids  # listed on P42, no figure in the text
         assert "gen.training-investment" in ids  # "员丄" is what an OCR reads for 员工
-        assert "gen.female-employees-ratio" not in ids  # the text gives its figure
+        assert "gen.female-employees-ratio" not in ids  # the text gives its figures over three years
+        assert "gen.social-insurance-coverage" in ids  # one year in the text: the index's page may hold more
         assert "indexed_indicators" in result.report.unknown
         entry = next(e for e in result.report.indexed_indicators if e.id == "gen.employee-turnover-rate")
         assert entry.page == "P42"
@@ -111,3 +115,14 @@ class TestIngest:
     def test_an_ocr_misread_character_does_not_hide_a_name(self, criteria: CriteriaSet) -> None:
         matcher = Matcher(criteria.catalog_for("general"))
         assert matcher.indicator("员丄流失率") == matcher.indicator("员工流失率")
+
+
+class TestBestCase:
+    def test_an_entry_the_draft_shows_for_one_year_gains_the_years_of_its_page(self, criteria: CriteriaSet) -> None:
+        one_year = {"name": "Employee turnover rate", "id": "gen.employee-turnover-rate", "values": {2020: 3.1}}
+        data = {**_bare(), "indicators": [one_year], "indexed_indicators": [TURNOVER], "unknown": ["indexed_indicators"]}
+        card = score_range(Report.model_validate(data), criteria)
+        trends = next(c for d in card.dimensions for c in d.criteria if c.id == "balance.negative-trends")
+        assert trends.earned == 0  # the low end: one year, as given
+        best = best_case(Report.model_validate(data))
+        assert len(best.indicators) == 1 and len(best.indicators[0].years) == 10  # one indicator, its page's years

@@ -63,7 +63,7 @@ def name_words() -> dict[str, Any]:
         return tuple(sorted({normalise(str(item)) for item in items if normalise(str(item))}, key=len, reverse=True))
 
     return {
-        "ocr": str.maketrans(data["ocr_confusions"]),
+        "ocr": tuple(data["ocr_confusions"].items()),
         "lead_ins": norm(data["lead_ins"]),
         "index_code": re.compile(
             rf"^(?:(?:{'|'.join(map(re.escape, data['index_codes']))})\s?\d{{1,3}}\s*|\d{{1,2}}\s*)+(?=[{HAN}])"
@@ -99,7 +99,9 @@ def cleaned(name: str) -> str:
     ("约", "合计") dropped. Where nothing but those words was printed, the name stays as it was (a
     bare "合计" stays unmatched)."""
     table = name_words()
-    text = _HAN_GAP.sub("", normalise(name.translate(table["ocr"])))
+    text = _HAN_GAP.sub("", normalise(name))
+    for misread, meant in table["ocr"]:
+        text = text.replace(misread, meant)
     before = None
     while before != text:
         before = text

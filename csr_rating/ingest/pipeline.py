@@ -23,9 +23,9 @@ from csr_rating.errors import InputError
 from csr_rating.ingest import budget
 from csr_rating.ingest.charts import chart_series, industry_charts
 from csr_rating.ingest.content_index import index_rows, read_indexes
-from csr_rating.ingest.index_items import indexed_indicators
 from csr_rating.ingest.document import Document
 from csr_rating.ingest.features import extract_originality, extract_readability
+from csr_rating.ingest.index_items import indexed_indicators
 from csr_rating.ingest.industry import detect_industry
 from csr_rating.ingest.matching import SURE, Matcher
 from csr_rating.ingest.meta import detect_year, extract_meta, extract_process
