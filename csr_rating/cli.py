@@ -28,6 +28,7 @@ from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
 from csr_rating.explaining import explain as explain_criterion
 from csr_rating.fitting import write_fitted
+from csr_rating.help_text import plain_help_types
 from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
@@ -47,8 +48,9 @@ EXIT_GATE = 1
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3
 
+plain_help_types()
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --show-completion SHELL prints the script, --install-completion installs it
     no_args_is_help=False,
     pretty_exceptions_enable=False,
     help="Rate a CSR report against the CASS-CSR 4.0 method (an independent, open encoding).",
@@ -181,7 +183,7 @@ def score(
         typer.Argument(
             help='The structured report (YAML; "-" reads standard input) or a draft (.txt .md .pdf .docx); '
             "several, or a folder, give one row per report.",
-            metavar="REPORT...",
+            metavar="REPORT",
         ),
     ],
     format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format (csv: several reports).")] = "table",  # type: ignore[assignment]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from csr_rating.checks.base import Outcome
 from csr_rating.criteria import Criterion, Standard
@@ -12,13 +13,55 @@ from csr_rating.scorecard import CriterionResult, DimensionResult, NextStar, Ste
 SHOWN_ITEMS = 8
 
 
+_PREFIX = re.compile(r"^([^:：;；]{1,40}?[:：])\s*(.+)$")  # "data or cases on: Topic"
+_SUFFIX = re.compile(r"^(.+?)\s*([(（][^()（）]{1,60}[)）])$")  # "Indicator (3 years to 2020)"
+_SEPARATORS = {"zh": ("；", "、"), "en": ("; ", ", ")}
+
+
 def listing(items: list[I18n] | tuple[I18n, ...], lang: str, limit: int = SHOWN_ITEMS) -> str:
-    """Name the first ``limit`` items and say how many more there are."""
+    """Name the first ``limit`` items and say how many more there are. Neighbours that open with the
+    same label ("data or cases on:") or close with the same note ("(3 years to 2020)") share it, said
+    once: "data or cases on: A, B, C", not the phrase before every name."""
     names = [item.get(lang) for item in items[:limit]]  # type: ignore[arg-type]
     rest = len(items) - limit
+    between, within = _SEPARATORS["zh" if lang == "zh" else "en"]
+    text = between.join(_grouped(names, within))
     if lang == "zh":
-        return "；".join(names) + (f"等，另有{rest}项" if rest > 0 else "")
-    return "; ".join(names) + (f"; and {rest} more" if rest > 0 else "")
+        return text + (f"等，另有{rest}项" if rest > 0 else "")
+    return text + (f"; and {rest} more" if rest > 0 else "")
+
+
+def _grouped(names: list[str], within: str) -> list[str]:
+    """Runs of names sharing a leading label or a trailing note, each run as one phrase."""
+    parts = [_split(name) for name in names]
+    out: list[str] = []
+    start = 0
+    while start < len(parts):
+        head, _, tail = parts[start]
+        end = start + 1
+        while end < len(parts) and (head or tail) and (parts[end][0], parts[end][2]) == (head, tail):
+            end += 1
+        if end - start == 1:
+            out.append(names[start])
+        else:
+            body = within.join(core for _, core, _ in parts[start:end])
+            label = f"{head} " if head and not head.endswith("：") else head
+            out.append(f"{label}{body}{' ' if tail and not tail.startswith('（') else ''}{tail}")
+        start = end
+    return out
+
+
+def _split(name: str) -> tuple[str, str, str]:
+    """(leading label, the name, trailing note); empty strings where there is none."""
+    head = ""
+    found = _PREFIX.match(name)
+    if found:
+        head, name = found.group(1), found.group(2)
+    tail = ""
+    found = _SUFFIX.match(name)
+    if found:
+        name, tail = found.group(1), found.group(2)
+    return head, name, tail
 
 
 def render(criterion: Criterion, outcome: Outcome, items: list[I18n] | tuple[I18n, ...] | None = None) -> I18n:
@@ -49,7 +92,25 @@ def ranked(dimensions: list[DimensionResult]) -> list[Suggestion]:
         for c in d.criteria
         if c.suggestion is not None and c.gain > 0
     ]
-    return sorted(found, key=lambda s: -round(s.gain, 6))  # stable: ties keep the standard's order
+    return sorted(_merged(found), key=lambda s: -round(s.gain, 6))  # stable: ties keep the standard's order
+
+
+def _merged(found: list[Suggestion]) -> list[Suggestion]:
+    """One suggestion per wording: two criteria asking for the same thing in the same words are one
+    step that earns both gains (the first criterion names it)."""
+    by_text: dict[tuple[str, str], int] = {}
+    out: list[Suggestion] = []
+    for suggestion in found:
+        key = (suggestion.text.en, suggestion.text.zh)
+        if key not in by_text:
+            by_text[key] = len(out)
+            out.append(suggestion)
+            continue
+        first = out[by_text[key]]
+        up_to = (first.up_to or first.gain) + (suggestion.up_to or suggestion.gain)
+        gain = first.gain + suggestion.gain
+        out[by_text[key]] = first.model_copy(update={"gain": gain, "up_to": up_to if up_to > gain + 1e-9 else None})
+    return out
 
 
 def plan_next_star(

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from tests.conftest import DIMENSIONS, FIXTURES, REFERENCE, REPORTS, ROOT
@@ -197,3 +201,25 @@ def test_init_writes_a_valid_commented_template_and_never_over_a_file(cli_in_pro
     again = cli_in_process("init", str(target), "--industry", "power")
     assert again.code == 2 and "--force" in again.stderr
     assert cli_in_process("init", str(tmp_path / "x.yaml"), "--industry", "shipping").code == 2
+
+
+@pytest.mark.parametrize("command", ["score", "check", "ingest", "ask", "init", "calibrate", "diff"])
+def test_help_names_no_python_types(cli_in_process, command):
+    run = cli_in_process(command, "--help")
+    assert run.code == 0
+    assert "<bool>" not in run.stdout and "list[" not in run.stdout and "<path>" not in run.stdout.split("Options")[0]
+
+
+def test_shell_completion_completes_commands_and_choices():
+    script = Path(sys.executable).parent / "csr-rating"
+    shown = subprocess.run([script, "--show-completion", "bash"], capture_output=True, text=True, check=False)
+    assert shown.returncode == 0 and "_CSR_RATING_COMPLETE=complete_bash" in shown.stdout
+
+    def complete(*words: str) -> list[str]:
+        env = {**os.environ, "_CSR_RATING_COMPLETE": "complete_bash"}
+        env |= {"COMP_WORDS": " ".join(["csr-rating", *words]), "COMP_CWORD": str(len(words))}
+        done = subprocess.run([script], env=env, capture_output=True, text=True, check=False, timeout=60)
+        return done.stdout.split()
+
+    assert complete("sc") == ["score", "schema"]
+    assert "letter-html" in complete("score", "--format", "")

@@ -16,6 +16,7 @@ from csr_rating.ingest.document import Document, from_text
 from csr_rating.ingest.features import extract_originality, extract_readability
 from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
+from csr_rating.ingest.profile import profile_line
 from csr_rating.ingest.topics import extract_topics
 from csr_rating.report import NegativeDisclosure, Originality, Readability, Topic
 
@@ -422,3 +423,23 @@ def test_chinese_report_prose(criteria: CriteriaSet) -> None:
 
 def _has_han(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Example Telecom Corporation Limited is an ultra-large communications operator in China.", True),
+        ("Example Telecom Corporation Limited (the Group) was founded in 2002.", True),
+        ("Example  Telecom Corporation Limited is one of the largest operators.", True),  # spacing of an extraction
+        ("We believe Example Telecom Corporation Limited is a responsible company.", False),  # not its opening
+        ("Example Telecom Corporation Limited released its 10th report.", False),  # not what it is
+    ],
+)
+def test_the_company_profile_opens_with_the_organisations_name_and_what_it_is(line: str, found: bool) -> None:
+    assert (profile_line(doc("Our year", line), "Example Telecom Corporation Limited") is not None) is found
+
+
+def test_a_chinese_profile_is_found_by_its_opening() -> None:
+    text = doc("关于我们", "示例建材集团有限公司是国务院国资委直接管理的中央企业。")
+    assert profile_line(text, "示例建材集团有限公司") is not None
+    assert profile_line(text, "ABC") is None  # too short a name to open a profile

@@ -43,7 +43,7 @@ def evaluate(params: BenchmarkParams, ctx: Context) -> Outcome:
     missing: tuple[I18n, ...] = ()
     step = None
     if more is not None:
-        missing = (text(f"{more} more indicators compared with {kinds} data", f"再增加{more}个与{kinds_zh}比较的指标"),)
+        missing = (text(f"{more} more indicator{'s' if more != 1 else ''} compared with {kinds} data", f"再增加{more}个与{kinds_zh}比较的指标"),)
         step = bands.score(len(found) + more)
     return Outcome(
         bands.score(len(found)),

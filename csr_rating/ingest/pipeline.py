@@ -42,6 +42,7 @@ from csr_rating.ingest.negatives import extract_negatives
 from csr_rating.ingest.noted import Noted, plain
 from csr_rating.ingest.panels import extract_panels
 from csr_rating.ingest.per_object import PerObject
+from csr_rating.ingest.profile import profile_line
 from csr_rating.ingest.readers import read_document
 from csr_rating.ingest.segments import detect_segments
 from csr_rating.ingest.structure import masked, parts
@@ -134,7 +135,9 @@ def ingest_document(
         "readability": extract_readability(facts),
         "originality": extract_originality(facts),
     }
-    structural = _structural(data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)})
+    structural = _structural(
+        data, phrases, rows, {plain(i)["id"] for i in data["indicators"] if "id" in plain(i)}, facts
+    )
     named = {same_name_key(plain(n)["name"]) for n in structural}
     charted = [c for c in charted if same_name_key(plain(c)["name"]) not in named]  # a report-level item's name
     data["indicators"] = indicators + prose + charted + qualitative + structural
@@ -357,15 +360,19 @@ STRUCTURE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("readability.feedback_form", ("reader feedback form", "feedback form")),
     ("process.materiality", ("materiality assessment", "material issues")),
     ("tables", ("key performance indicators", "key performance data table")),
+    ("profile", ("company profile", "corporate profile")),
 )
 
 
-def _structural(data: dict[str, Any], index: PhraseIndex, rows: list[Row], taken: set[str]) -> list[Noted]:
+def _structural(
+    data: dict[str, Any], index: PhraseIndex, rows: list[Row], taken: set[str], doc: Document
+) -> list[Noted]:
     """Catalog items disclosed by the draft's structure (a reporting period, a KPI table, a feedback
-    form, an assurance statement), linked through the catalog's own names for them."""
+    form, an assurance statement, a profile of the organisation), linked through the catalog's own
+    names for them."""
     out: list[Noted] = []
     for finding, phrases in STRUCTURE:
-        note = _found(data, rows, finding)
+        note = _found(data, rows, finding, doc)
         if note is None:
             continue
         item = next((found for p in phrases if (found := index.lookup(p)) is not None), None)
@@ -378,10 +385,13 @@ def _structural(data: dict[str, Any], index: PhraseIndex, rows: list[Row], taken
     return out
 
 
-def _found(data: dict[str, Any], rows: list[Row], finding: str) -> Noted | None:
+def _found(data: dict[str, Any], rows: list[Row], finding: str, doc: Document) -> Noted | None:
     """Where the draft shows ``finding``; None when it does not."""
     if finding == "tables":
         return Noted(True, rows[0].line.where) if len(rows) >= 10 else None
+    if finding == "profile":
+        line = profile_line(doc, plain(data["meta"].get("organisation")))
+        return Noted(True, line.where) if line is not None else None
     section, key = finding.split(".")
     value = data.get(section, {}).get(key) if isinstance(data.get(section), dict) else None
     if isinstance(value, Noted):
