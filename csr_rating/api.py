@@ -14,6 +14,7 @@ from csr_rating.catalog import CatalogFile
 from csr_rating.config import Config
 from csr_rating.consistency import check_report
 from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard, StandardOverlay
+from csr_rating.draft_lines import draft_lines
 from csr_rating.errors import InputError
 from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
@@ -51,9 +52,10 @@ def rate(
     criteria = criteria if criteria is not None else load_criteria(standard=DEFAULT_STANDARD)
     if is_draft(report_path):
         draft = ingest_draft(report_path, industry=industry, year=year, criteria=criteria)
-        report, source = parse_text(Report, draft.yaml, f"{report_path} (ingested)")
-    else:
-        report, source = load_report(report_path)
+        report, ingested = parse_text(Report, draft.yaml, f"{report_path} (ingested)")
+        warnings = check_report(report, ingested, criteria)
+        return score_range(report, criteria, draft_lines(draft.yaml, ingested, str(report_path)), notes=warnings)
+    report, source = load_report(report_path)
     warnings = check_report(report, source, criteria)
     return score_range(report, criteria, source, notes=warnings)
 

@@ -93,12 +93,14 @@ def score(
         standard=StandardInfo(id=standard.id, version=standard.version, title=standard.title),
         report=ReportInfo(
             organisation=report.meta.organisation,
+            also_named=list(report.meta.also_named),
             title=report.meta.title,
             year=report.meta.year,
             industry=report.meta.industry,
             languages=list(report.meta.languages),
             catalog=industry.id,
             file=source.path,
+            located_by=getattr(source, "unit", "line"),
         ),
         overall=Overall(
             score=overall_score,

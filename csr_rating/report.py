@@ -168,6 +168,12 @@ class ContentIndex(Strict):
 
 class Meta(Strict):
     organisation: Name
+    also_named: list[Name] = Field(
+        default_factory=list,
+        max_length=5,
+        description="The organisation's name in the report's other languages, as the report prints it "
+        "(China Telecommunications Corporation Limited beside 中国电信集团有限公司): letters and cards give both.",
+    )
     title: Name
     year: Year = Field(description="The reporting year (the period the report covers).")
     industry: Slug = Field("general", description="Industry catalog id, e.g. telecom; general if none.")

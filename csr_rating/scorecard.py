@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 from csr_rating.i18n import I18n
@@ -115,12 +117,14 @@ class Waived(_Model):
 
 class ReportInfo(_Model):
     organisation: str
+    also_named: list[str] = []  # the organisation's name in other languages
     title: str
     year: int
     industry: str
     languages: list[str]
     catalog: str
     file: str
+    located_by: Literal["line", "page"] = "line"  # what the line numbers count: lines of the file, or pages of a PDF draft
 
 
 class StandardInfo(_Model):

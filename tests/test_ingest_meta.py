@@ -543,3 +543,22 @@ def test_the_seed_gives_the_facts_of_the_reference_report(seed: Document):
     Process.model_validate(process)
     assert set(process["materiality"]["methods"]) == {"national_policy", "standards", "stakeholder_survey"}
     assert process["release"]["channels"] == ["website"]
+
+
+def test_a_chinese_report_gives_its_english_name_where_it_presents_itself():
+    meta = meta_of(
+        "北风能源集团股份有限公司",
+        "Northwind Energy Group Co., Ltd.",
+        "2022年社会责任报告",
+        "关于我们",
+        "北风能源集团股份有限公司（Northwind Energy Group Co., Ltd.）是一家能源企业。",
+        "北风能源集团股份有限公司成立于1998年。",
+    )
+    assert meta["organisation"] == "北风能源集团股份有限公司"
+    assert meta["also_named"] == ["Northwind Energy Group Co., Ltd."]
+    assert valid(meta).also_named == ["Northwind Energy Group Co., Ltd."]
+
+
+def test_an_english_name_quoted_once_is_not_the_organisations():
+    meta = meta_of("北风能源集团股份有限公司", "2022年社会责任报告", "我们与Southwind Power Co., Ltd.签署合作协议。")
+    assert "also_named" not in meta

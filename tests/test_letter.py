@@ -94,3 +94,15 @@ def test_the_command_writes_a_letter_with_the_team_and_date_given_or_configured(
     (tmp_path / ".csr-rating.yaml").write_text("rating_team: B. Rater\nformat: letter-html\n", encoding="utf-8")
     page = cli_in_process("score", str(REFERENCE), cwd=tmp_path).stdout
     assert page.startswith("<!DOCTYPE html>") and "Rating team: B. Rater" in page
+
+
+def test_the_letter_and_card_give_both_names_of_the_organisation_each_reader_first_in_their_script(
+    reference: Scorecard,
+) -> None:
+    from csr_rating.render.html import render as render_card
+
+    both = reference.model_copy(update={"report": reference.report.model_copy(update={"also_named": ["中国电信集团有限公司"]})})
+    english = render(both, "en")
+    assert "Organisation: China Telecommunications Corporation Limited (中国电信集团有限公司)" in english
+    assert "报告组织：中国电信集团有限公司（China Telecommunications Corporation Limited）" in render(both, "zh")
+    assert "<h1>中国电信集团有限公司（China Telecommunications Corporation Limited）</h1>" in render_card(both, "zh")

@@ -325,6 +325,24 @@ def _org_display(raw: str) -> str:
     return title_case(name) if name.isupper() else name
 
 
+MIN_ALSO_NAMED = 6  # weighted mentions of a name in the other script: on the cover or the "about" pages, twice
+
+
+def _also_named(flow: Flow, chosen: str) -> Noted | None:
+    """The organisation's name in the other script, where the draft prints it where it presents
+    itself (the cover, the "about" pages) more than once: a Chinese report's English name."""
+    han = bool(_HAN_CHAR.search(chosen))
+    others = [
+        c
+        for c in _org_candidates(flow).values()
+        if bool(_HAN_CHAR.search(c[0])) != han and c[2] >= MIN_ALSO_NAMED and not _not_publisher(c[0])
+    ]
+    if not others:
+        return None
+    display, pos, _ = max(others, key=lambda c: (c[2], -c[1]))
+    return noted(display, flow, pos, "the organisation's name in the other language, as the draft prints it; check", 0.6)
+
+
 def _organisation(flow: Flow, title: str | None) -> Noted:
     candidates = _org_candidates(flow)
     if flow.doc.language == "zh" and any(_HAN_CHAR.search(c[0]) for c in candidates.values()):
@@ -623,6 +641,9 @@ def extract_meta(
         review = "report title not found in the text; fill in"
         title = Noted(clean(f"{organisation.value} report {reporting_year.value}"), review=review, confidence=0.1)
     meta: dict[str, Any] = {"organisation": organisation, "title": title, "year": reporting_year}
+    other = _also_named(flow, str(organisation.value)) if organisation.confidence != 0.1 else None
+    if other is not None:
+        meta["also_named"] = [other]
     if industry is not None:
         meta["industry"] = industry
     optional = {

@@ -13,7 +13,7 @@ from csr_rating.i18n import I18n, Lang
 from csr_rating.render.paths import shown_path
 from csr_rating.render.radar import Axis, radar
 from csr_rating.render.stars import glyphs, label
-from csr_rating.render.words import COMMON, up_to, verdict, whole
+from csr_rating.render.words import COMMON, organisation, place, up_to, verdict, whole
 from csr_rating.scorecard import CriterionResult, DimensionResult, Range, Scorecard, Suggestion
 
 MANY = 8  # lists longer than this flow in columns, so 86 indicators stay one screen, not three
@@ -58,6 +58,7 @@ WORDS: dict[str, I18n] = {
     "notes_none": I18n(en="None.", zh="无。"),
     "legend": I18n(en="★ = one star, ☆ = half a star (★★★★☆ = 4.5).", zh="★ 为一星，☆ 为半星（★★★★☆ = 4.5）。"),
     "lines": I18n(en="Line numbers refer to the report file {file}.", zh="行号指报告文件 {file} 中的行。"),
+    "pages": I18n(en="Page numbers refer to the draft {file}.", zh="页码指草稿 {file} 中的页。"),
     "disclaimer": I18n(
         en="Rated with csr-rating, an independent, open encoding of the CASS-CSR rating method. "
         "It is not the Expert Committee on CSR Report Rating's official tool, and this is not its rating.",
@@ -152,12 +153,21 @@ code { font: 12px ui-monospace, "DejaVu Sans Mono", monospace; color: var(--mute
 footer { margin-top: 40px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted);
   font-size: 12px; }
 footer p { margin: 4px 0; }
-@media print { main { padding: 0; } details > summary { background: none; } }
 @media (max-width: 800px) { header, .overview { display: block; } ol.suggestions li { grid-template-columns:
   2em 4em 1fr; } ol.suggestions .dim { display: none; } }
 .gate { padding: .5rem .8rem; border-radius: 4px; font-weight: 600; margin: 0 0 1rem; }
 .gate.passed { background: #e6f4ea; color: #1e4620; }
 .gate.failed { background: #fdecea; color: #611a15; }
+@page { size: A4; margin: 14mm 14mm 16mm; }
+@media print { body { font-size: 12px; } main { padding: 0; max-width: none; }
+  header { display: flex; gap: 20px; padding-bottom: 12px; } .grade { min-width: 200px; padding: 10px 14px; }
+  h1 { font-size: 24px; } h2 { margin: 18px 0 8px; break-after: avoid; }
+  .overview { display: grid; grid-template-columns: 44% 1fr; gap: 16px; margin-top: 6px; }
+  table { font-size: 12px; } th, td { padding: 4px 6px; } .bar { width: 40px; }
+  ol.suggestions li { grid-template-columns: 2em 3.6em 7.5em 1fr; font-size: 12px; }
+  ol.suggestions .dim { display: block; }
+  ol.suggestions li, tr, .criterion, .next, figure { break-inside: avoid; }
+  details > summary { background: none; } }
 """.strip()
 
 
@@ -189,7 +199,7 @@ class _Page:
         return _e(text.get(self.lang))
 
     def where(self, line: int | None) -> str:
-        return f' <span class="where">{self.w("line")} {line}</span>' if line else ""
+        return f' <span class="where">{self.w(place(self.card.report))} {line}</span>' if line else ""
 
 
 def _header(p: _Page) -> str:
@@ -205,7 +215,7 @@ def _header(p: _Page) -> str:
     return f"""<header>
 <div>
 <p class="kicker">{p.w("kicker")}</p>
-<h1>{_e(r.organisation)}</h1>
+<h1>{_e(organisation(r, p.lang))}</h1>
 <p class="subtitle">{_e(r.title)} · {r.year}</p>
 <dl class="facts">
 {rows}
@@ -403,7 +413,7 @@ def _footer(p: _Page) -> str:
     return f"""<footer>
 <p>{p.w("criteria")}: {p.t(s.title)} · <code>{_e(s.id)}</code> {p.w("version")} {_e(s.version)} · \
 {p.w("industry")}: {_e(p.card.report.catalog)}</p>
-<p>{p.w("legend")} {p.w("lines", file=shown_path(p.card.report.file))}</p>
+<p>{p.w("legend")} {p.w(place(p.card.report) + "s", file=shown_path(p.card.report.file))}</p>
 <p>{p.w("disclaimer")}</p>
 </footer>"""
 
@@ -411,7 +421,7 @@ def _footer(p: _Page) -> str:
 def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 10) -> str:
     """The whole page. ``explain`` opens every dimension's evidence; ``top`` suggestions show, the rest fold."""
     p = _Page(card, lang)
-    title = f"{card.report.organisation} {card.report.year} — {WORDS['kicker'].get(lang)}"
+    title = f"{organisation(card.report, lang)} {card.report.year} — {WORDS['kicker'].get(lang)}"
     body = "\n".join(
         [
             _verdict(p),

@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import verdict
+from csr_rating.render.words import place, verdict
 from csr_rating.scorecard import CriterionResult, DimensionResult, Scorecard, Waived
 
 FAILURE_TYPE = "missed-points"
@@ -31,6 +31,7 @@ WORDS: dict[str, I18n] = {
     "earned": I18n(en="earned {earned:.1f} of {points:g} points", zh="得分{earned:.1f}/{points:g}"),
     "gain": I18n(en="+{gain:.1f} overall points if fully met", zh="满分可使综合得分提高{gain:.1f}分"),
     "line": I18n(en="report line {line}", zh="报告第{line}行"),
+    "page": I18n(en="draft page {line}", zh="草稿第{line}页"),
     "missing": I18n(en="missing", zh="缺少"),
     "evidence": I18n(en="evidence", zh="证据"),
     "more": I18n(en="… {n} more", zh="……另有{n}项"),
@@ -61,10 +62,10 @@ def _shown(items: list[str], lang: Lang) -> list[str]:
     return items[:SHOWN] + ([_w("more", lang).format(n=rest)] if rest > 0 else [])
 
 
-def _failure_text(c: CriterionResult, lang: Lang) -> str:
+def _failure_text(c: CriterionResult, lang: Lang, where: str = "line") -> str:
     head = [_w("earned", lang).format(earned=c.earned, points=c.points), _w("gain", lang).format(gain=c.gain)]
     if c.line is not None:
-        head.append(_w("line", lang).format(line=c.line))
+        head.append(_w(where, lang).format(line=c.line))
     lines = ["; ".join(head)]
     if c.missing:
         lines.append(f"{_w('missing', lang)}:")
@@ -81,11 +82,11 @@ def _system_out(c: CriterionResult, lang: Lang) -> str:
     return "\n".join(lines)
 
 
-def _case(suite: ET.Element, c: CriterionResult, d: DimensionResult, lang: Lang) -> None:
+def _case(suite: ET.Element, c: CriterionResult, d: DimensionResult, lang: Lang, where: str = "line") -> None:
     case = _element(suite, "testcase", {"classname": d.id, "name": f"{c.id}: {c.title.get(lang)}", "time": "0"})
     if c.missed:
         message = c.suggestion.get(lang) if c.suggestion is not None else c.title.get(lang)
-        _element(case, "failure", {"message": message, "type": FAILURE_TYPE}, _failure_text(c, lang))
+        _element(case, "failure", {"message": message, "type": FAILURE_TYPE}, _failure_text(c, lang, where))
     _element(case, "system-out", {}, _system_out(c, lang))
 
 
@@ -121,7 +122,7 @@ def document(card: Scorecard, lang: Lang = "en") -> ET.Element:
         ):
             _element(properties, "property", {"name": name, "value": value})
         for c in d.criteria:
-            _case(suite, c, d, lang)
+            _case(suite, c, d, lang, place(card.report))
         for w in mine:
             _skipped_case(suite, w, d.id, lang)
         totals = [totals[0] + len(d.criteria) + len(mine), totals[1] + failures, totals[2] + len(mine)]

@@ -14,6 +14,7 @@ import re
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.markdown import md
 from csr_rating.render.stars import label
+from csr_rating.render.words import organisation
 from csr_rating.scorecard import CriterionResult, DimensionResult, Scorecard
 
 EVIDENCE = 4  # names quoted per criterion, as the Committee's letters quote a few by name
@@ -98,7 +99,7 @@ def blocks(card: Scorecard, lang: Lang, top: int, team: str | None, date: str | 
     r, s = card.report, card.standard
     out: list[Block] = [
         ("h1", _w("title", lang).format(title=r.title)),
-        ("p", _w("organisation", lang).format(organisation=r.organisation, year=r.year)),
+        ("p", _w("organisation", lang).format(organisation=organisation(r, lang), year=r.year)),
         ("h2", _w("basis_head", lang)),
         ("p", _w("basis", lang).format(standard=s.title.get(lang), id=s.id, version=s.version)),
         ("h2", _w("process_head", lang)),

@@ -21,7 +21,7 @@ import re
 import csr_rating
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import COMMON, up_to, verdict, whole
+from csr_rating.render.words import COMMON, organisation, place, up_to, verdict, whole
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 SHOWN = 12  # items of a "missing" list shown in --explain
@@ -33,6 +33,7 @@ WORDS: dict[str, I18n] = {
         zh="……另有{n}条（`--top`、`--explain`、`--format json`）。",
     ),
     "line": I18n(en="(line {line})", zh="（第{line}行）"),
+    "page": I18n(en="(p. {line})", zh="（第{line}页）"),
     "unreachable": I18n(en="not reachable through the missing criteria alone", zh="仅补足未得分项仍无法达到"),
     "criterion": I18n(en="criterion", zh="评价项"),
     "criterion_head": I18n(en="Criterion", zh="评价项"),
@@ -81,7 +82,7 @@ def _row(*cells: str) -> str:
 def _header(card: Scorecard, lang: Lang) -> list[str]:
     o = card.overall
     return [
-        "## " + WORDS["heading"].get(lang).format(organisation=md(card.report.organisation), year=card.report.year),
+        "## " + WORDS["heading"].get(lang).format(organisation=md(organisation(card.report, lang)), year=card.report.year),
         "",
         f"*{md(card.report.title)}*",
         "",
@@ -125,7 +126,7 @@ def _suggestions(card: Scorecard, lang: Lang, top: int) -> list[str]:
     names = {d.id: d.name.get(lang) for d in card.dimensions}
     shown = card.suggestions[: max(0, top)]
     for rank, s in enumerate(shown, 1):
-        where = ((" " if lang == "en" else "") + _w("line", lang).format(line=s.line)) if s.line is not None else ""
+        where = ((" " if lang == "en" else "") + _w(place(card.report), lang).format(line=s.line)) if s.line is not None else ""
         lines.append(f"{rank}. **+{s.gain:.1f}** {md(names[s.dimension])} — {md(s.text.get(lang) + whole(s, lang))}{where}")
     rest = len(card.suggestions) - len(shown)
     if rest > 0:

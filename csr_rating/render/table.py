@@ -12,7 +12,7 @@ from rich.text import Text
 
 from csr_rating.i18n import I18n, Lang
 from csr_rating.render.stars import label
-from csr_rating.render.words import COMMON, up_to, verdict, whole
+from csr_rating.render.words import COMMON, organisation, place, up_to, verdict, whole
 from csr_rating.scorecard import DimensionResult, Scorecard
 
 WIDTH = 110  # piped or written to a file: a fixed width, so the same input prints the same bytes
@@ -40,7 +40,7 @@ def _w(key: str, lang: Lang) -> str:
 
 def _summary_table(card: Scorecard, lang: Lang) -> Table:
     table = Table(
-        title=f"{card.report.title} — {card.report.organisation} ({card.report.year})",
+        title=f"{card.report.title} — {organisation(card.report, lang)} ({card.report.year})",
         caption=f"{card.standard.title.get(lang)} · {card.standard.id} v{card.standard.version}"
         f" · {_w('catalog', lang)}: {card.report.catalog}",
         title_justify="left",
@@ -134,7 +134,7 @@ def _waived(card: Scorecard, lang: Lang) -> list[RenderableType]:
     return [table]
 
 
-def _explain(d: DimensionResult, lang: Lang) -> Table:
+def _explain(d: DimensionResult, lang: Lang, where: str = "line") -> Table:
     table = Table(
         title=f"{d.name.get(lang)} — {d.score:.1f} {label(d.stars)}", title_justify="left", show_lines=True, expand=True
     )
@@ -144,7 +144,7 @@ def _explain(d: DimensionResult, lang: Lang) -> Table:
     for c in d.criteria:
         lines = [c.summary.get(lang)]
         for e in c.evidence[:EVIDENCE_SHOWN]:
-            where = f"{_w('line', lang)} {e.line}: " if e.line else ""
+            where = f"{_w(where, lang)} {e.line}: " if e.line else ""
             lines.append(f"  ✓ {where}{e.text}")
         if len(c.evidence) > EVIDENCE_SHOWN:
             lines.append(f"  … +{len(c.evidence) - EVIDENCE_SHOWN}")
@@ -159,7 +159,7 @@ def _explain(d: DimensionResult, lang: Lang) -> Table:
 def renderables(card: Scorecard, lang: Lang, explain: bool, top: int) -> list[RenderableType]:
     parts: list[RenderableType] = [_summary_table(card, lang)]
     if explain:
-        parts.extend(_explain(d, lang) for d in card.dimensions)
+        parts.extend(_explain(d, lang, place(card.report)) for d in card.dimensions)
     parts.extend(_suggestions(card, lang, top))
     parts.extend(_questions(card, lang, top))
     parts.extend(_next_stars(card, lang))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from csr_rating.i18n import I18n, Lang
-from csr_rating.scorecard import GateVerdict, Range, Scorecard, Suggestion
+from csr_rating.scorecard import GateVerdict, Range, ReportInfo, Scorecard, Suggestion
+
+_HAN = re.compile("[\u3400-\u9fff]")
 
 COMMON: dict[str, I18n] = {
     "dimension": I18n(en="Dimension", zh="维度"),
@@ -14,6 +18,7 @@ COMMON: dict[str, I18n] = {
     "points": I18n(en="points", zh="分"),
     "none": I18n(en="No suggestions: every criterion is fully met.", zh="无改进建议：所有评价项均已满分。"),
     "line": I18n(en="line", zh="行"),
+    "page": I18n(en="p.", zh="页"),
     "suggestions": I18n(en="Top suggestions, by overall points gained", zh="改进建议（按综合得分提升排序）"),
     "next": I18n(en="To reach the next star", zh="距下一星级"),
     "waived": I18n(en="Waived (not applicable, left out of the score)", zh="豁免项（不适用，不计入评分）"),
@@ -31,6 +36,23 @@ COMMON: dict[str, I18n] = {
     "up_to_gain": I18n(en="(the whole criterion: up to +{gain:.1f})", zh="（该项满分最多+{gain:.1f}）"),
 }
 END: dict[str, I18n] = {"low": I18n(en="low", zh="低"), "high": I18n(en="high", zh="高")}
+
+
+def place(report: ReportInfo) -> str:
+    """The word key for what evidence numbers count: a PDF draft scored on the fly cites its pages."""
+    return "page" if report.located_by == "page" else "line"
+
+
+def organisation(report: ReportInfo, lang: Lang) -> str:
+    """The organisation's name for a reader of ``lang``: its name in that script first, the other
+    names it gives after in brackets ("中国电信集团有限公司（China Telecommunications Corporation Limited）")."""
+    names = [report.organisation, *report.also_named]
+    chinese = [n for n in names if _HAN.search(n)]
+    first = (chinese if lang == "zh" else [n for n in names if n not in chinese] or names)[:1] or names[:1]
+    rest = [n for n in names if n not in first]
+    if not rest:
+        return first[0]
+    return f"{first[0]}（{'，'.join(rest)}）" if lang == "zh" else f"{first[0]} ({', '.join(rest)})"
 
 
 def up_to(found: Range | None, questions: int, lang: Lang) -> str:
