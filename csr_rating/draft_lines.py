@@ -10,10 +10,10 @@ ingest gave no source for (a default, a count over the whole draft) cites nothin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Literal
 
-from csr_rating.yamlio import Path_, SourceMap
+from csr_rating.errors import InputError
+from csr_rating.yamlio import Mark, Path_, SourceMap
 
 _PROVENANCE = re.compile(r"#\s*(?:(line)\s+(\d{1,7})|(p)\.\s*(\d{1,5}))\s*$")
 
@@ -22,13 +22,24 @@ _KEY_ALONE = re.compile(r"^\s*(?:- )?[\w.-]+:\s*(?:#.*)?$")
 Unit = Literal["line", "page"]
 
 
-@dataclass
 class DraftLines(SourceMap):
-    """A source map whose ``line`` is the draft's line (a text) or page (a PDF)."""
+    """A source map whose ``line`` is the draft's line (a text) or page (a PDF). Positions in the
+    YAML (``find``, ``error``) are the ingested YAML's, asked of the map it wraps."""
 
-    places: dict[int, int] = field(default_factory=dict)  # YAML line -> draft line or page
-    unit: Unit = "line"
-    keys_alone: frozenset[int] = frozenset()  # YAML lines holding only a key: its value starts below
+    def __init__(
+        self, inner: SourceMap, draft: str, places: dict[int, int], unit: Unit, keys_alone: frozenset[int]
+    ) -> None:  # no SourceMap.__init__: every position comes from ``inner``
+        self.inner = inner
+        self.path = draft
+        self.places = places  # YAML line -> draft line or page
+        self.unit = unit
+        self.keys_alone = keys_alone  # YAML lines holding only a key: its value starts below
+
+    def find(self, loc: Path_) -> Mark | None:
+        return self.inner.find(loc)
+
+    def error(self, loc: Path_, message: str) -> InputError:
+        return self.inner.error(loc, message)
 
     def line(self, loc: Path_) -> int | None:
         loc = tuple(loc)
@@ -56,4 +67,4 @@ def draft_lines(yaml_text: str, source: SourceMap, draft: str) -> DraftLines:
         if found:
             places[number] = int(found.group(2) or found.group(4))
             pages = pages or found.group(3) is not None
-    return DraftLines(draft, source.marks, places, "page" if pages else "line", frozenset(keys_alone))
+    return DraftLines(source, draft, places, "page" if pages else "line", frozenset(keys_alone))
