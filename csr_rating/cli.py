@@ -28,7 +28,7 @@ from csr_rating.diff import compare, render_json, render_text
 from csr_rating.errors import InputError
 from csr_rating.explaining import explain as explain_criterion
 from csr_rating.fitting import write_fitted
-from csr_rating.help_text import plain_help_types
+from csr_rating.help_text import Shell, completion_script, plain_help_types
 from csr_rating.i18n import Lang
 from csr_rating.ingest.readers import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
@@ -633,6 +633,14 @@ def init(
     except InputError as error:
         _fail(str(error))
     sys.stderr.write(f"csr-rating: wrote {output}; fill it in, then: csr-rating score {shlex.quote(str(output))}\n")
+
+
+@app.command()
+def completion(
+    shell: Annotated[Shell, typer.Argument(help="The shell: bash, zsh, fish or powershell.")],
+) -> None:
+    """Print the tab-completion script for SHELL: eval "$(csr-rating completion bash)" in ~/.bashrc."""
+    _emit(completion_script(shell))
 
 
 @app.command()

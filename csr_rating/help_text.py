@@ -10,9 +10,21 @@ CLI is imported; ``tests/test_cli.py`` checks the help still reads as intended a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from typer import core
+
+Shell = Literal["bash", "zsh", "fish", "powershell", "pwsh"]
+
+
+def completion_script(shell: Shell, prog_name: str = "csr-rating") -> str:
+    """The tab-completion script for ``shell``, named rather than detected: typer's own
+    ``--show-completion`` guesses the shell from the parent process, which fails under CI and
+    ``env -i`` and prints nothing useful."""
+    from typer._completion_shared import get_completion_script
+
+    complete_var = "_{}_COMPLETE".format(prog_name.replace("-", "_").upper())
+    return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
 
 
 def plain_help_types() -> None:

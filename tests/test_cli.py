@@ -212,8 +212,9 @@ def test_help_names_no_python_types(cli_in_process, command):
 
 def test_shell_completion_completes_commands_and_choices():
     script = Path(sys.executable).parent / "csr-rating"
-    shown = subprocess.run([script, "--show-completion", "bash"], capture_output=True, text=True, check=False)
+    shown = subprocess.run([script, "completion", "bash"], capture_output=True, text=True, check=False)
     assert shown.returncode == 0 and "_CSR_RATING_COMPLETE=complete_bash" in shown.stdout
+    assert "compdef" in subprocess.run([script, "completion", "zsh"], capture_output=True, text=True, check=True).stdout
 
     def complete(*words: str) -> list[str]:
         env = {**os.environ, "_CSR_RATING_COMPLETE": "complete_bash"}

@@ -134,7 +134,7 @@ def _waived(card: Scorecard, lang: Lang) -> list[RenderableType]:
     return [table]
 
 
-def _explain(d: DimensionResult, lang: Lang, where: str = "line") -> Table:
+def _explain(d: DimensionResult, lang: Lang, unit: str = "line") -> Table:
     table = Table(
         title=f"{d.name.get(lang)} — {d.score:.1f} {label(d.stars)}", title_justify="left", show_lines=True, expand=True
     )
@@ -144,7 +144,7 @@ def _explain(d: DimensionResult, lang: Lang, where: str = "line") -> Table:
     for c in d.criteria:
         lines = [c.summary.get(lang)]
         for e in c.evidence[:EVIDENCE_SHOWN]:
-            where = f"{_w(where, lang)} {e.line}: " if e.line else ""
+            where = f"{_w(unit, lang)} {e.line}: " if e.line else ""
             lines.append(f"  ✓ {where}{e.text}")
         if len(c.evidence) > EVIDENCE_SHOWN:
             lines.append(f"  … +{len(c.evidence) - EVIDENCE_SHOWN}")
