@@ -43,3 +43,23 @@ def run_chromium(binary: str, profile: Path, *args: str) -> subprocess.Completed
         timeout=TIMEOUT,
         check=False,
     )
+
+
+def print_to_pdf(binary: str, page: Path, folder: Path) -> tuple[list[tuple[float, float]], list[str]]:
+    """Print ``page`` to PDF as Chromium would on paper: (each page's size in points, each page's text)."""
+    import pypdfium2 as pdfium
+
+    pdf_path = folder / f"{page.stem}.pdf"
+    done = run_chromium(binary, folder / "profile", f"--print-to-pdf={pdf_path}", "--no-pdf-header-footer", page.as_uri())
+    assert pdf_path.is_file(), f"no PDF (exit {done.returncode}): {done.stderr[-2000:]}"
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        sizes = [pdf[i].get_size() for i in range(len(pdf))]
+        texts = [pdf[i].get_textpage().get_text_range().replace("\r", "").replace("\n", "") for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    return sizes, texts
+
+
+def is_a4(sizes: list[tuple[float, float]]) -> bool:
+    return all(abs(w - 595) < 3 and abs(h - 842) < 3 for w, h in sizes)  # A4, in points

@@ -17,7 +17,7 @@ from csr_rating.render import FORMATS
 from csr_rating.render.html import WORDS, render
 from csr_rating.render.radar import RINGS, Axis, radar
 from csr_rating.scorecard import Scorecard
-from tests.browser import find_chromium, run_chromium
+from tests.browser import find_chromium, is_a4, print_to_pdf, run_chromium
 from tests.conftest import FIXTURES, REFERENCE, ROOT
 
 NAMES: dict[Lang, list[str]] = {
@@ -338,20 +338,11 @@ def test_the_browser_dom_holds_the_chart_and_the_seven_dimensions(
 def test_the_card_prints_on_a4_with_the_overview_and_suggestions_on_its_first_page(
     chromium: str, reference: Scorecard, lang: Lang, overall: str, tmp_path: Path
 ) -> None:
-    import pypdfium2 as pdfium
-
     path = tmp_path / f"card-{lang}.html"
     path.write_text(render(reference, lang), encoding="utf-8")
-    pdf_path = tmp_path / "card.pdf"
-    done = run_chromium(chromium, tmp_path / "profile", f"--print-to-pdf={pdf_path}", "--no-pdf-header-footer", path.as_uri())
-    assert pdf_path.is_file(), f"no PDF (exit {done.returncode}): {done.stderr[-2000:]}"
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    try:
-        sizes = [pdf[i].get_size() for i in range(len(pdf))]
-        first = pdf[0].get_textpage().get_text_range().replace("\r", "").replace("\n", "")
-    finally:
-        pdf.close()
-    assert all(abs(w - 595) < 3 and abs(h - 842) < 3 for w, h in sizes)  # A4, in points
+    sizes, texts = print_to_pdf(chromium, path, tmp_path)
+    first = texts[0]
+    assert is_a4(sizes)
     assert len(sizes) <= 3  # a summary to hand over, not a booklet
     # the first page is full: the grade, the table of the seven dimensions and the suggestions
     assert overall in first and "91.1" in first and "+" in first and len(first) > 900

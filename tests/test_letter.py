@@ -12,7 +12,7 @@ from csr_rating.criteria import CriteriaSet
 from csr_rating.render.letter import BLANK, render, render_html
 from csr_rating.render.markdown import md
 from csr_rating.scorecard import Scorecard
-from tests.browser import find_chromium, run_chromium
+from tests.browser import find_chromium, is_a4, print_to_pdf
 from tests.conftest import REFERENCE, ROOT
 
 
@@ -68,24 +68,14 @@ def test_the_html_letter_is_self_contained_and_escapes_report_text(reference: Sc
 
 @pytest.mark.skipif(find_chromium() is None, reason="Debian's chromium is not installed")
 def test_the_html_letter_prints_on_a4_pages_that_are_not_half_empty(reference: Scorecard, tmp_path: Path) -> None:
-    import pypdfium2 as pdfium
-
     chromium = find_chromium()
     assert chromium is not None
     page = tmp_path / "letter.html"
     page.write_text(render_html(reference, "zh", team="评级小组", date="2021年5月20日"), encoding="utf-8")
-    pdf_path = tmp_path / "letter.pdf"
-    done = run_chromium(chromium, tmp_path / "profile", f"--print-to-pdf={pdf_path}", "--no-pdf-header-footer", page.as_uri())
-    assert pdf_path.is_file(), f"no PDF (exit {done.returncode}): {done.stderr[-2000:]}"
-    pdf = pdfium.PdfDocument(str(pdf_path))
-    try:
-        sizes = [pdf[i].get_size() for i in range(len(pdf))]
-        assert all(abs(w - 595) < 3 and abs(h - 842) < 3 for w, h in sizes)  # A4 in points
-        texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
-    finally:
-        pdf.close()
+    sizes, texts = print_to_pdf(chromium, page, tmp_path)
+    assert is_a4(sizes)
     assert "评级报告" in texts[0] and len(texts[0]) > 600  # the first page is full, not half empty
-    assert "官方工具" in "".join(texts).replace("\r", "").replace("\n", "")  # the disclaimer is printed too
+    assert "官方工具" in "".join(texts)  # the disclaimer is printed too
 
 
 def test_the_command_writes_a_letter_with_the_team_and_date_given_or_configured(cli_in_process, tmp_path: Path) -> None:
