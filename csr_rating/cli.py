@@ -642,7 +642,10 @@ def serve(
     the report, its scorecard and a rating letter. Nothing leaves this machine; Ctrl-C stops it."""
     from csr_rating.serve.run import serve as serve_page  # the web stack loads only for this command
 
-    serve_page(host, port, _emit, lambda text: sys.stderr.write(f"csr-rating: {text}\n"))
+    try:
+        serve_page(host, port, _emit, lambda text: sys.stderr.write(f"csr-rating: {text}\n"))
+    except InputError as error:
+        _fail(str(error))
 
 
 @app.command()

@@ -11,6 +11,7 @@ import html
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -28,10 +29,31 @@ from csr_rating.render import letter
 from csr_rating.render.html import CSS, render
 from csr_rating.serve.app import create_app
 from csr_rating.serve.folder import PrivateFolder
+from csr_rating.serve.run import hosts_for
 from tests.conftest import REFERENCE, ROOT
 from tests.ingest_fixtures import ENGLISH_DRAFT
 
 ORIGIN = "http://testserver"
+ANSWERED = """\
+# Fictitious: a report with open facts and review notes, as an ingest leaves it (scored, never ingested here).
+meta:
+  organisation: Riverside Water Group  # line 1
+  # review: the title as the cover prints it
+  title: Riverside Water Group Sustainability Report 2023  # line 1
+  year: 2023  # line 5
+  # review: no industry pack fits (set --industry); scored against the general catalog
+  industry: general
+  languages: [en]
+
+readability:
+  # review: none found in the text; pictures may be images: count them in the layout
+  pictures: 0
+
+unknown:
+  - process.leadership.final_review
+  - process.release.channels
+  - readability.pictures
+"""
 LIMIT = 4096  # a small upload limit for the refusal tests (the real one is the draft budget's)
 
 
@@ -71,7 +93,7 @@ def state(client: TestClient, url: str) -> dict[str, Any]:
 
 def message(page: str) -> str:
     found = re.search(r'id="message">([^<]*)<', page)
-    return found.group(1) if found else ""
+    return html.unescape(found.group(1)) if found else ""
 
 
 def field_asked(page: str) -> str:
@@ -144,12 +166,53 @@ def test_a_draft_is_answered_corrected_and_undone_with_its_comments_kept(client:
 
 
 def test_two_tabs_keep_their_own_work(client: TestClient) -> None:
-    one = ready(client, "draft.txt", ENGLISH_DRAFT.encode())
-    two = ready(client, "draft.txt", ENGLISH_DRAFT.encode())
+    one = ready(client, "answered.yaml", ANSWERED.encode())
+    two = ready(client, "answered.yaml", ANSWERED.encode())
     assert one != two
     before = client.get(f"{two}/download/yaml").text
     client.post(f"{one}/answer", data={"field": field_asked(client.get(one).text), "action": "absent"})
     assert client.get(f"{two}/download/yaml").text == before != client.get(f"{one}/download/yaml").text
+
+
+def test_report_text_never_becomes_markup_on_the_page(client: TestClient) -> None:
+    hostile = (
+        'meta:\n  organisation: "<script>alert(1)</script> & Co."\n  title: T\n  year: 2022\n'
+        'indicators:\n  # review: <img src=x onerror=alert(2)> check it\n  - name: "</textarea><b>x</b>"\n'
+        "    values: {2022: 1}\n"
+    )
+    page = client.get(ready(client, "hostile.yaml", hostile.encode())).text
+    assert "<script>alert" not in page and "<img src=x" not in page and "</textarea><b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+
+
+BAD_FORMS = [
+    ("answer", {"field": "no.such.field", "action": "answer", "value": "1"}, "no longer open"),
+    ("answer", {"field": "process.release.channels", "action": "answer", "value": "carrier pigeon"}, "not one of"),
+    ("answer", {"field": "process.release.channels", "action": "answer"}, "give an answer, or skip"),
+    ("answer", {"action": "skip"}, "has no 'field'"),
+    ("review", {"line": "x", "note": "n", "action": "delete"}, "not a number"),
+    ("review", {"line": "1", "note": "n", "action": "delete"}, "changed since the page was shown"),
+    ("review", {"line": "99999", "note": "n", "item": "x", "action": "save"}, "changed since the page was shown"),
+    ("review", {"line": "4", "note": "the title as the cover prints it", "action": "delete"}, "title"),  # required
+    ("review", {"line": "4", "note": "the title as the cover prints it", "item": "title: [", "action": "save"}, "invalid YAML"),
+]  # fmt: skip
+
+
+def test_a_bad_form_is_one_line_on_the_page_and_changes_nothing(client: TestClient) -> None:
+    page = ready(client, "answered.yaml", ANSWERED.encode())
+    for route, form, said in BAD_FORMS:
+        shown = client.post(f"{page}/{route}", data=form)
+        assert shown.status_code == 200 and said in message(shown.text), (form, message(shown.text))
+        assert 'class="problem"' in shown.text and "Traceback" not in shown.text
+    assert client.get(f"{page}/download/yaml").text == ANSWERED
+
+
+def test_a_form_that_is_not_a_form_is_refused(client: TestClient) -> None:
+    page = ready(client, "answered.yaml", ANSWERED.encode())
+    for body, kind in [(b"\xff\xfe", "application/x-www-form-urlencoded"), (b"{}", "application/json")]:
+        answer = client.post(f"{page}/answer", content=body, headers={"content-type": kind})
+        assert answer.status_code in (400, 415) and "refused" in answer.text and "Traceback" not in answer.text
+    assert client.get(page).status_code == 200
 
 
 # --- what it refuses -------------------------------------------------------------------------------
@@ -223,7 +286,7 @@ def test_a_file_that_is_not_a_draft_is_refused_and_a_broken_draft_leaves_the_pag
 
 
 def test_a_change_from_another_origin_or_host_is_refused(client: TestClient, folder: PrivateFolder) -> None:
-    page = ready(client, "draft.txt", ENGLISH_DRAFT.encode())
+    page = ready(client, "answered.yaml", ANSWERED.encode())
     before = client.get(f"{page}/download/yaml").text
     field = field_asked(client.get(page).text)
     for headers in [
@@ -279,3 +342,18 @@ def test_the_server_stops_cleanly_and_removes_its_uploads(tmp_path: Path, stop: 
         [f"csr-rating: stopped; {private} is removed"] + (["csr-rating: terminated"] if stop == signal.SIGTERM else [])
     )
     assert not private.exists() and not list(tmp_path.iterdir())
+
+
+def test_an_address_it_cannot_listen_on_is_one_line(cli_in_process: Any) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = cli_in_process("serve", "--port", str(port))
+    assert run.code == 2 and run.stderr == f"csr-rating: 127.0.0.1:{port}: cannot listen there: Address already in use\n"
+
+
+def test_a_loopback_server_answers_only_its_own_host_names() -> None:
+    assert hosts_for("127.0.0.1", 8000) == frozenset({"127.0.0.1:8000", "localhost:8000", "[::1]:8000"})
+    assert "[::1]:8000" in (hosts_for("::1", 8000) or ())
+    assert hosts_for("0.0.0.0", 8000) is None  # any name: the Origin check still guards every change

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import uvicorn
 
+from csr_rating.errors import InputError
 from csr_rating.serve.app import create_app
 from csr_rating.serve.folder import PrivateFolder
 
@@ -30,13 +31,16 @@ def hosts_for(host: str, port: int) -> frozenset[str] | None:
 
 
 def bind(host: str, port: int) -> socket.socket:
-    """A listening-ready socket on ``host``; port 0 takes a free one. OSError (port taken) is the caller's."""
+    """A listening socket on ``host``; port 0 takes a free one. InputError when the address cannot be had."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
         sock.listen(128)  # connections wait in the queue from the moment the address is printed
+    except OSError as error:
+        sock.close()
+        raise InputError(f"{host}:{port}", f"cannot listen there: {error.strerror or error}") from None
     except BaseException:
         sock.close()
         raise

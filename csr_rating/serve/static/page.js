@@ -27,6 +27,12 @@
     };
   }
 
+  // A refusal made before any route ran (another host or origin) is a page holding one message.
+  function refusal(text) {
+    var found = new DOMParser().parseFromString(text || "", "text/html").querySelector(".problem");
+    return found ? found.textContent : "";
+  }
+
   function follow(statusUrl, pageUrl, show, done) {
     fetch(statusUrl, { cache: "no-store" })
       .then(function (answer) { return answer.json(); })
@@ -80,7 +86,7 @@
           follow(answer.status, answer.page, show, function () { busy = false; input.value = ""; });
           return;
         }
-        show.fail(answer && answer.error ? answer.error : "");
+        show.fail(answer && answer.error ? answer.error : refusal(request.responseText));
         busy = false;
         input.value = "";
       };
