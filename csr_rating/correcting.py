@@ -15,6 +15,8 @@ from csr_rating.answers import cut, indent, notes_above, span
 from csr_rating.errors import InputError
 from csr_rating.review import REVIEW, annotated
 
+CHANGED = "that review item has changed since the page was shown; look at it again"
+
 
 @dataclass(frozen=True)
 class Item:
@@ -33,7 +35,7 @@ def item_at(yaml_text: str, yaml_line: int, shown: str) -> Item:
     lines = yaml_text.splitlines(keepends=True)
     index = yaml_line - 1
     if not 0 <= index < len(lines) or REVIEW.match(lines[index]) is None:
-        raise InputError(shown, "that review item has changed since the page was shown; look at it again", yaml_line)
+        raise InputError(shown, CHANGED, yaml_line)
     target = annotated(lines, index)
     if target is None:
         raise InputError(shown, "this review note stands above no item", yaml_line)

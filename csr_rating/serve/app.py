@@ -30,10 +30,11 @@ from csr_rating.render import html as card_html
 from csr_rating.render import letter
 from csr_rating.serve import work
 from csr_rating.serve.folder import PrivateFolder
-from csr_rating.serve.guard import Guard, Refused, one_line
+from csr_rating.serve.guard import Guard, Refused, one_line, problem_page
 from csr_rating.serve.sessions import Session, Sessions
 from csr_rating.serve.uploads import file_name, limit_for, receive, too_large
 from csr_rating.serve.views import TOP, report_view, start_view, words
+from csr_rating.serve.words import say
 
 HERE = Path(__file__).parent
 MAX_FORM = 2 * 1024 * 1024  # bytes of a form: an answer or a corrected item, never a draft
@@ -185,7 +186,7 @@ class Site:
             field, action = _one(fields, "field"), _one(fields, "action")
             raw = {"skip": "", "absent": "-"}.get(action, ", ".join(v for v in fields.get("value", []) if v.strip()))
             if action == "answer" and not raw.strip():
-                raise InputError(session.shown, say_empty(session.lang))
+                raise InputError(session.shown, say("empty_answer", session.lang))
             work.answer(session, field, raw, session.lang)
 
         return await self._change(request, "questions", act)
@@ -220,32 +221,27 @@ class Site:
     async def download(self, request: Request) -> Response:
         session = self.ready(request)
         kind = request.path_params["kind"]
-        card, lang, stem = session.card, session.lang, Path(session.shown).stem
-        assert card is not None and lang is not None
-        if kind == "yaml":
-            body, name, media = session.text, session.shown, "application/yaml; charset=utf-8"
-        elif kind == "card":
-            body, name, media = (
-                card_html.render(card, lang, False, TOP),
-                f"{stem}-card.html",
-                "text/html; charset=utf-8",
-            )
-        elif kind == "letter":
-            body = letter.render_html(card, lang, False, LETTER_TOP, team=None, date=None)
-            name, media = f"{stem}-letter.html", "text/html; charset=utf-8"
-        else:
+        if kind not in ("yaml", "card", "letter"):
             raise Refused(kind, "refused: no such download", status=404)
+
+        def made() -> tuple[str, str, str]:
+            """(body, file name, media type), from one version of the report (a change may be under way)."""
+            with session.lock:
+                card, lang, text, stem = session.card, session.lang, session.text, Path(session.shown).stem
+            assert card is not None and lang is not None
+            if kind == "yaml":
+                return text, session.shown, "application/yaml; charset=utf-8"
+            if kind == "card":
+                return card_html.render(card, lang, False, TOP), f"{stem}-card.html", "text/html; charset=utf-8"
+            letter_html = letter.render_html(card, lang, False, LETTER_TOP, team=None, date=None)
+            return letter_html, f"{stem}-letter.html", "text/html; charset=utf-8"
+
+        body, name, media = await run_in_threadpool(made)
         return Response(body.encode("utf-8"), media_type=media, headers={"content-disposition": _attachment(name)})
-
-
-def say_empty(lang: Lang) -> str:
-    return "give an answer, or skip the question" if lang == "en" else "请填写答案，或跳过此问题"
 
 
 async def _refused(request: Request, error: Exception) -> Response:
     """A refusal from a route, as the one-line page (the Guard adds its headers)."""
-    from csr_rating.serve.guard import problem_page
-
     status = error.status if isinstance(error, Refused) else 400
     return HTMLResponse(problem_page(one_line(error)).decode(), status_code=status)
 

@@ -60,6 +60,7 @@ WORDS: dict[str, I18n] = {
     ),
     "all_skipped": I18n(en="All open questions are skipped ({n}).", zh="所有待答问题均已跳过（{n}个）。"),
     "ask_again": I18n(en="Ask the skipped questions again", zh="重新询问跳过的问题"),
+    "empty_answer": I18n(en="give an answer, or skip the question", zh="请填写答案，或跳过此问题"),
     "answered": I18n(en="Answered. Overall: {before} → {after}.", zh="已回答。综合评级：{before} → {after}。"),
     "review": I18n(en="Items to review", zh="待核对项"),
     "review_hint": I18n(

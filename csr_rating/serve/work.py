@@ -10,7 +10,7 @@ from pathlib import Path
 
 from csr_rating.api import answer_text, default_lang, rate_text
 from csr_rating.asking import NotUnderstood, parse
-from csr_rating.correcting import correct, delete
+from csr_rating.correcting import CHANGED, correct, delete
 from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
 from csr_rating.i18n import Lang
@@ -54,7 +54,7 @@ def start(session: Session, upload: Path) -> None:
         session.lang = session.lang or default_lang(card.report.languages)
         session.state = "ready"
     except Exception as error:  # noqa: BLE001 - a failed ingest is one line on the page, never a trace
-        session.error = one_line(error)
+        session.error = one_line(error).replace(f"{session.folder}/", "")  # the file's name, not where it lay
         session.state = "failed"
     finally:
         upload.unlink(missing_ok=True)  # read once; the report lives on in the session
@@ -88,9 +88,7 @@ def answer(session: Session, field: str, raw: str, lang: Lang) -> None:
 def _checked(session: Session, line: int, note: str) -> None:
     """Refuse a change to a review item the text no longer holds where the page showed it."""
     if not any(item.yaml_line == line and item.review == note for item in review_items(session.text, session.shown)):
-        raise Refused(
-            session.shown, "that review item has changed since the page was shown; look at it again", status=409
-        )
+        raise Refused(session.shown, CHANGED, status=409)
 
 
 def fix(session: Session, line: int, note: str, item: str | None, lang: Lang) -> None:
