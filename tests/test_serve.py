@@ -163,6 +163,11 @@ def test_a_draft_is_answered_corrected_and_undone_with_its_comments_kept(client:
     assert message(client.post(f"{page}/undo", data={}).text) == "The last change is undone."
     client.post(f"{page}/undo", data={})
     assert client.get(f"{page}/download/yaml").text == yaml
+    # a skipped question comes back when asked for; the page can change its language
+    skipped = client.post(f"{page}/answer", data={"field": asked, "action": "skip"}).text
+    assert field_asked(skipped) != asked and "Ask the skipped questions again" in skipped
+    assert field_asked(client.post(f"{page}/unskip", data={}).text) == asked
+    assert '<html lang="zh">' in client.post(f"{page}/lang", data={"lang": "zh"}).text
 
 
 def test_two_tabs_keep_their_own_work(client: TestClient) -> None:
