@@ -32,28 +32,13 @@ from csr_rating.serve.folder import PrivateFolder
 from csr_rating.serve.run import hosts_for
 from tests.conftest import REFERENCE, ROOT
 from tests.ingest_fixtures import ENGLISH_DRAFT
+from tests.test_answers import DRAFT
 
 ORIGIN = "http://testserver"
-ANSWERED = """\
-# Fictitious: a report with open facts and review notes, as an ingest leaves it (scored, never ingested here).
-meta:
-  organisation: Riverside Water Group  # line 1
-  # review: the title as the cover prints it
-  title: Riverside Water Group Sustainability Report 2023  # line 1
-  year: 2023  # line 5
-  # review: no industry pack fits (set --industry); scored against the general catalog
-  industry: general
-  languages: [en]
-
-readability:
-  # review: none found in the text; pictures may be images: count them in the layout
-  pictures: 0
-
-unknown:
-  - process.leadership.final_review
-  - process.release.channels
-  - readability.pictures
-"""
+# a report with open facts and review notes, as an ingest leaves it (scored here, never ingested), and
+# a note on a field the report must have
+ANSWERED = DRAFT.replace("  title:", "  # review: the title as the cover prints it\n  title:", 1)
+TITLE_NOTE = str(ANSWERED.splitlines().index("  # review: the title as the cover prints it") + 1)
 LIMIT = 4096  # a small upload limit for the refusal tests (the real one is the draft budget's)
 
 
@@ -198,8 +183,9 @@ BAD_FORMS = [
     ("review", {"line": "x", "note": "n", "action": "delete"}, "not a number"),
     ("review", {"line": "1", "note": "n", "action": "delete"}, "changed since the page was shown"),
     ("review", {"line": "99999", "note": "n", "item": "x", "action": "save"}, "changed since the page was shown"),
-    ("review", {"line": "4", "note": "the title as the cover prints it", "action": "delete"}, "title"),  # required
-    ("review", {"line": "4", "note": "the title as the cover prints it", "item": "title: [", "action": "save"}, "invalid YAML"),
+    ("review", {"line": TITLE_NOTE, "note": "the title as the cover prints it", "action": "delete"}, "title"),
+    ("review", {"line": TITLE_NOTE, "note": "the title as the cover prints it", "item": "title: [", "action": "save"},
+     "invalid YAML"),
 ]  # fmt: skip
 
 
@@ -355,7 +341,9 @@ def test_an_address_it_cannot_listen_on_is_one_line(cli_in_process: Any) -> None
         taken.listen()
         port = taken.getsockname()[1]
         run = cli_in_process("serve", "--port", str(port))
-    assert run.code == 2 and run.stderr == f"csr-rating: 127.0.0.1:{port}: cannot listen there: Address already in use\n"
+    assert (
+        run.code == 2 and run.stderr == f"csr-rating: 127.0.0.1:{port}: cannot listen there: Address already in use\n"
+    )
 
 
 def test_a_loopback_server_answers_only_its_own_host_names() -> None:
