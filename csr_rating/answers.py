@@ -163,7 +163,7 @@ def _is_block_map(node: Any) -> bool:
     return isinstance(node, CommentedMap) and not node.fa.flow_style()
 
 
-def _indent(line: str) -> int:
+def indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
@@ -173,7 +173,7 @@ def _is_note(line: str) -> bool:
     return not stripped or stripped.startswith("#")
 
 
-def _span(lines: list[str], start: int, column: int, *, key: bool) -> tuple[int, int]:
+def span(lines: list[str], start: int, column: int, *, key: bool) -> tuple[int, int]:
     """The lines [start, end) of the node at ``start``: lines indented deeper than ``column`` (and, for
     a key, ``- `` items at its own column) follow; trailing blank and comment lines are left out."""
     end = start + 1
@@ -182,17 +182,17 @@ def _span(lines: list[str], start: int, column: int, *, key: bool) -> tuple[int,
         if _is_note(line):
             continue
         stripped = line.strip()
-        dash = key and _indent(line) == column and (stripped == "-" or stripped.startswith("- "))
-        if _indent(line) <= column and not dash:
+        dash = key and indent(line) == column and (stripped == "-" or stripped.startswith("- "))
+        if indent(line) <= column and not dash:
             break
         end = number + 1
     return start, end
 
 
-def _notes_above(lines: list[str], start: int, column: int) -> int:
+def notes_above(lines: list[str], start: int, column: int) -> int:
     """The first of the comment lines directly above ``start`` (a ``# review:`` note on that item)."""
     first = start
-    while first > 0 and lines[first - 1].strip().startswith("#") and _indent(lines[first - 1]) >= column:
+    while first > 0 and lines[first - 1].strip().startswith("#") and indent(lines[first - 1]) >= column:
         first -= 1
     return first
 
@@ -307,11 +307,15 @@ def _replace(doc: _Doc, start: int, end: int, new: list[str]) -> None:
 
 
 def _delete(doc: _Doc, start: int, end: int, column: int) -> None:
+    cut(doc.lines, start, end, column)
+
+
+def cut(lines: list[str], start: int, end: int, column: int) -> None:
     """Delete the lines and the notes above them; a blank line left doubled by the cut goes too."""
-    first = _notes_above(doc.lines, start, column)
-    del doc.lines[first:end]
-    if 0 < first and not doc.lines[first - 1].strip() and (first == len(doc.lines) or not doc.lines[first].strip()):
-        del doc.lines[first - 1]
+    first = notes_above(lines, start, column)
+    del lines[first:end]
+    if 0 < first and not lines[first - 1].strip() and (first == len(lines) or not lines[first].strip()):
+        del lines[first - 1]
 
 
 def _insert(doc: _Doc, parent: CommentedMap, owner: str, key: str, value: Any) -> None:
@@ -324,11 +328,11 @@ def _insert(doc: _Doc, parent: CommentedMap, owner: str, key: str, value: Any) -
     new = _render(key, value, parent.lc.key(next(iter(parent)))[1], _step(doc.tree))
     if earlier:
         line, column = parent.lc.key(earlier[-1])
-        at = _span(doc.lines, line, column, key=True)[1]
+        at = span(doc.lines, line, column, key=True)[1]
         new = ["", *new] if spaced else new
     else:
         line, column = parent.lc.key(next(iter(parent)))
-        at = _notes_above(doc.lines, line, column)
+        at = notes_above(doc.lines, line, column)
         new = [*new, ""] if spaced else new
     doc.lines[at:at] = [text + doc.newline for text in new]
 
@@ -369,7 +373,7 @@ def _answer(doc: _Doc, path: str, value: Any) -> None:
         old = parent[key]
         flow = True if isinstance(old, CommentedMap | CommentedSeq) and old.fa.flow_style() else None
         line, column = parent.lc.key(key)
-        start, end = _span(doc.lines, line, column, key=True)
+        start, end = span(doc.lines, line, column, key=True)
         _replace(doc, start, end, _render(key, new, column, _step(doc.tree), flow))
 
 
@@ -387,8 +391,8 @@ def _picked_from(doc: _Doc, parent: CommentedMap, key: str, answered: list[Any])
         return True
     for index in reversed(gone):
         item_line = seq.lc.item(index)[0]
-        dash = _indent(doc.lines[item_line])
-        start, end = _span(doc.lines, item_line, dash, key=False)
+        dash = indent(doc.lines[item_line])
+        start, end = span(doc.lines, item_line, dash, key=False)
         _delete(doc, start, end, dash)
     return True
 
@@ -413,7 +417,7 @@ def _emptied(chain: list[tuple[CommentedMap, str]], parent: CommentedMap, key: s
 
 def _delete_key(doc: _Doc, parent: CommentedMap, key: str) -> None:
     line, column = parent.lc.key(key)
-    start, end = _span(doc.lines, line, column, key=True)
+    start, end = span(doc.lines, line, column, key=True)
     _delete(doc, start, end, column)
 
 
@@ -426,7 +430,7 @@ def _settle(doc: _Doc, path: str) -> None:
     if not any(settled):
         return
     line, column = doc.tree.lc.key(UNKNOWN)
-    start, end = _span(doc.lines, line, column, key=True)
+    start, end = span(doc.lines, line, column, key=True)
     left = [p for p, gone in zip(listed, settled, strict=True) if not gone]
     if not left:
         _delete(doc, start, end, column)
@@ -437,8 +441,8 @@ def _settle(doc: _Doc, path: str) -> None:
         return
     for index in reversed([i for i, gone in enumerate(settled) if gone]):
         item_line = seq.lc.item(index)[0]
-        dash = _indent(doc.lines[item_line])
-        item_start, item_end = _span(doc.lines, item_line, dash, key=False)
+        dash = indent(doc.lines[item_line])
+        item_start, item_end = span(doc.lines, item_line, dash, key=False)
         _delete(doc, item_start, item_end, dash)
 
 

@@ -60,6 +60,14 @@ def rate(
     return score_range(report, criteria, source, notes=warnings)
 
 
+def rate_text(text: str, shown: str, criteria: CriteriaSet) -> Scorecard:
+    """Validate and score report YAML held in memory (an ingested draft, a page's edited report);
+    ``shown`` names it in messages and on the scorecard. Raises InputError on any bad input."""
+    report, source = parse_text(Report, text, shown)
+    warnings = check_report(report, source, criteria)
+    return score_range(report, criteria, source, notes=warnings)
+
+
 def reviews_left(report_path: Path | str) -> int:
     """How many ``# review:`` notes an ingested YAML file still holds; 0 for a draft scored on the fly
     or standard input, whose notes the author never saw."""
@@ -85,9 +93,17 @@ def answer(
     if not given:
         return text, given, None
     new = apply(text, report, given, source=str(report_path))
-    answered, new_source = parse_text(Report, new, f"{report_path} (answered)")
-    notes = check_report(answered, new_source, criteria)
-    return new, given, score_range(answered, criteria, new_source, notes)
+    return new, given, rate_text(new, f"{report_path} (answered)", criteria)
+
+
+def answer_text(text: str, shown: str, given: dict[str, Any], criteria: CriteriaSet) -> tuple[str, Scorecard]:
+    """Report YAML text with ``given`` answers written in (comments kept) and its new scorecard;
+    nothing is written anywhere. Raises InputError for an answer that does not fit."""
+    from csr_rating.asking import apply
+
+    report, _ = parse_text(Report, text, shown)
+    new = apply(text, report, given, source=shown)
+    return new, rate_text(new, shown, criteria)
 
 
 def answer_loaded(text: str, shown: str, answers_path: Path, criteria: CriteriaSet) -> str:

@@ -644,6 +644,21 @@ def completion(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: a free one).")] = 0,
+) -> None:
+    """A local page for authors: drop a draft, answer the questions, correct the review items, download
+    the report, its scorecard and a rating letter. Nothing leaves this machine; Ctrl-C stops it."""
+    from csr_rating.serve.run import serve as serve_page  # the web stack loads only for this command
+
+    try:
+        serve_page(host, port, _emit, lambda text: sys.stderr.write(f"csr-rating: {text}\n"))
+    except InputError as error:
+        _fail(str(error))
+
+
+@app.command()
 def kinds() -> None:
     """List the check kinds criteria can use, with their documentation."""
     for name in checks.KINDS:

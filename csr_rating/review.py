@@ -69,7 +69,7 @@ def review_items(yaml_text: str, shown: str = "<yaml>") -> list[ReviewItem]:
         found = REVIEW.match(line)
         if found is None:
             continue
-        target = _annotated(lines, index)
+        target = annotated(lines, index)
         item_line = lines[target] if target is not None else ""
         where = WHERE.search(item_line)
         items.append(
@@ -84,7 +84,7 @@ def review_items(yaml_text: str, shown: str = "<yaml>") -> list[ReviewItem]:
     return items
 
 
-def _annotated(lines: list[str], index: int) -> int | None:
+def annotated(lines: list[str], index: int) -> int | None:
     """The index of the item line a note at ``index`` stands above: the next line that is not a
     comment or blank (two notes in a row, an item's and its first field's, share one line)."""
     for target in range(index + 1, len(lines)):

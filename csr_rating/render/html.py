@@ -418,23 +418,27 @@ def _footer(p: _Page) -> str:
 </footer>"""
 
 
+def sections(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 10) -> dict[str, str]:
+    """Each part of the page by name, in page order: another page (``csr-rating serve``) lays out the
+    same markup with the same CSS instead of keeping a second copy of it."""
+    p = _Page(card, lang)
+    return {
+        "verdict": _verdict(p),
+        "header": _header(p),
+        "overview": _overview(p),
+        "suggestions": _suggestions(p, top),
+        "questions": _questions(p, top),
+        "evidence": _evidence(p, explain),
+        "waived": _waived(p),
+        "notes": _notes(p),
+        "footer": _footer(p),
+    }
+
+
 def render(card: Scorecard, lang: Lang = "en", explain: bool = False, top: int = 10) -> str:
     """The whole page. ``explain`` opens every dimension's evidence; ``top`` suggestions show, the rest fold."""
-    p = _Page(card, lang)
     title = f"{organisation(card.report, lang)} {card.report.year} — {WORDS['kicker'].get(lang)}"
-    body = "\n".join(
-        [
-            _verdict(p),
-            _header(p),
-            _overview(p),
-            _suggestions(p, top),
-            _questions(p, top),
-            _evidence(p, explain),
-            _waived(p),
-            _notes(p),
-            _footer(p),
-        ]
-    )
+    body = "\n".join(sections(card, lang, explain, top).values())
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
