@@ -5,6 +5,7 @@ before such a change (digests keep the repository small, and real reports' passa
 
 - ``score``: ``csr-rating score`` of every bundled report in every format, English and Chinese, with
   ``--explain`` where it changes the output, and the batch table of the whole ``reports/`` folder;
+- ``csr-rating check`` of all of them at once (several scorecards in one output), every format;
 - ``ingest``: ``csr-rating ingest`` of real texts and PDFs from ``../shared`` (skipped where absent).
 
 ``tests/test_golden.py`` recomputes and compares. A change that is meant to alter an output (a new
@@ -110,6 +111,20 @@ def batch_cases() -> dict[str, str]:
     }
 
 
+def check_cases() -> dict[str, str]:
+    """``csr-rating check`` of all bundled reports at once (several scorecards in one output) in every
+    format and language, one report alone, and --explain: the verdicts go to stderr."""
+    reports = [f"reports/{report}.yaml" for report in REPORTS]
+    found = {
+        f"check.{lang}.{fmt}": _record(*run("check", *reports, "--min-stars", "2", "-f", fmt, "--lang", lang))
+        for fmt in FORMATS
+        for lang in LANGS
+    }
+    found["check.explain.table"] = _record(*run("check", *reports, "--min-stars", "2", "--explain"))
+    found["check.one.json"] = _record(*run("check", reports[0], "--min-stars", "4", "-f", "json"))
+    return found
+
+
 def digest(text: str) -> dict[str, object]:
     data = text.encode("utf-8")
     return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
@@ -127,7 +142,7 @@ def recorded() -> dict[str, dict[str, dict[str, object]]]:
 
 def regenerate(full: Path | None = None) -> None:
     """Rewrite the digests from the current code (and every output into ``full``)."""
-    cases: dict[str, str] = batch_cases()
+    cases: dict[str, str] = {**batch_cases(), **check_cases()}
     for report in REPORTS:
         cases.update(score_cases(report))
     found = {"score": {name: digest(text) for name, text in cases.items()}, "ingest": {}}

@@ -21,8 +21,8 @@ def test_every_format_of_a_bundled_report_is_unchanged(report: str) -> None:
     assert _differing(golden.score_cases(report), "score") == [], REGENERATE
 
 
-def test_the_batch_table_is_unchanged() -> None:
-    assert _differing(golden.batch_cases(), "score") == [], REGENERATE
+def test_the_batch_table_and_the_gate_are_unchanged() -> None:
+    assert _differing({**golden.batch_cases(), **golden.check_cases()}, "score") == [], REGENERATE
 
 
 def test_the_record_covers_every_case() -> None:
