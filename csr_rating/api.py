@@ -7,16 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import TypeAdapter
-
-from csr_rating.calibration import RatedSet
-from csr_rating.catalog import CatalogFile
-from csr_rating.config import Config
 from csr_rating.consistency import check_report
-from csr_rating.criteria import CriteriaSet, DimensionCriteria, Standard, StandardOverlay
+from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
 from csr_rating.i18n import Lang
-from csr_rating.ingest.readers import is_draft
+from csr_rating.ingest.suffixes import is_draft
 from csr_rating.loading import DEFAULT_STANDARD, load_criteria, load_report, parse_text
 from csr_rating.ranging import score_range
 from csr_rating.report import Report
@@ -29,14 +24,23 @@ if TYPE_CHECKING:
     from csr_rating.fitting import Knob
     from csr_rating.ingest.pipeline import Draft
 
-SCHEMAS: dict[str, Any] = {
-    "report": Report,
-    "standard": Standard | StandardOverlay,  # a standard of its own, or an overlay that extends one
-    "criteria": DimensionCriteria,
-    "catalog": CatalogFile,
-    "rated": RatedSet,  # a rated set for csr-rating calibrate
-    "config": Config,  # project settings: .csr-rating.yaml or [tool.csr-rating]
-}
+def schema_model(name: str) -> Any:
+    """The pydantic model (or union of models) of an input format (one of ``names.SCHEMA_NAMES``),
+    imported only when asked for: every command pays at start-up for what it imports."""
+    from csr_rating.calibration import RatedSet
+    from csr_rating.catalog import CatalogFile
+    from csr_rating.config import Config
+    from csr_rating.criteria import DimensionCriteria, Standard, StandardOverlay
+
+    models: dict[str, Any] = {
+        "report": Report,
+        "standard": Standard | StandardOverlay,  # a standard of its own, or an overlay that extends one
+        "criteria": DimensionCriteria,
+        "catalog": CatalogFile,
+        "rated": RatedSet,  # a rated set for csr-rating calibrate
+        "config": Config,  # project settings: .csr-rating.yaml or [tool.csr-rating]
+    }
+    return models[name]
 
 
 def rate(
@@ -159,7 +163,9 @@ def default_lang(languages: list[str]) -> Lang:
 
 def json_schema(name: str) -> str:
     """The published JSON Schema of an input format, generated from its pydantic model."""
-    schema = TypeAdapter(SCHEMAS[name]).json_schema()
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(schema_model(name)).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 

@@ -22,7 +22,7 @@ from csr_rating.api import rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
 from csr_rating.i18n import Lang
-from csr_rating.ingest.readers import is_draft
+from csr_rating.ingest.suffixes import is_draft
 from csr_rating.render.paths import report_path
 from csr_rating.scorecard import Range, Scorecard
 

@@ -29,7 +29,7 @@ Word = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+$", max_length=40)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when first validated (criteria._Model)
 
 
 class Category(_Model):

@@ -11,37 +11,23 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from csr_rating import __version__, batch, checks, gate
-from csr_rating import config as project_config
-from csr_rating.answers import load_answers, write_answers
-from csr_rating.api import SCHEMAS, answer, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
-from csr_rating.api import calibrate as calibrate_set
-from csr_rating.asking import interview
-from csr_rating.calibration import render_json as render_calibration_json
-from csr_rating.calibration import render_text as render_calibration_text
-from csr_rating.criteria import CriteriaSet
-from csr_rating.diff import compare, render_json, render_text
+from csr_rating import __version__
 from csr_rating.errors import InputError
-from csr_rating.explaining import explain as explain_criterion
-from csr_rating.fitting import write_fitted
-from csr_rating.i18n import Lang
-from csr_rating.ingest.readers import is_draft
-from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
+from csr_rating.ingest.suffixes import is_draft
+from csr_rating.names import DEFAULT_STANDARD, SCHEMA_NAMES
 from csr_rating.output import write_text
 from csr_rating.render import FORMATS
-from csr_rating.render import letter as letter_view
-from csr_rating.render import table as table_view
-from csr_rating.render.many import render_many
-from csr_rating.render.paths import report_path
-from csr_rating.review import render_json as review_json
-from csr_rating.review import render_text as review_text
-from csr_rating.review import review as review_notes
-from csr_rating.scorecard import Question, Scorecard
-from csr_rating.template import template as report_template
+
+# Each command imports what it uses when it runs (a new process pays at start-up for every import):
+# `score` never loads the calibration, the interview or the PDF reader.
+if TYPE_CHECKING:
+    from csr_rating.criteria import CriteriaSet
+    from csr_rating.i18n import Lang
+    from csr_rating.scorecard import Question, Scorecard
 
 EXIT_GATE = 1
 EXIT_INPUT = 2
@@ -73,6 +59,8 @@ def _options(
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore any settings file.")] = False,
 ) -> None:
     """Rate a CSR report against the CASS-CSR 4.0 method (an independent, open encoding)."""
+    from csr_rating import config as project_config
+
     try:
         settings = project_config.load(config, disabled=no_config)
     except InputError as error:
@@ -84,6 +72,8 @@ def _options(
 @app.command("config")
 def config_command(ctx: typer.Context) -> None:
     """Show the settings in effect and where each comes from (a settings file or the defaults)."""
+    from csr_rating import config as project_config
+
     settings = ctx.obj if isinstance(ctx.obj, project_config.Settings) else project_config.Settings()
     _emit(project_config.describe(settings))
 
@@ -91,7 +81,7 @@ def config_command(ctx: typer.Context) -> None:
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 DiffFormat = Enum("DiffFormat", {"table": "table", "json": "json"}, type=str)  # type: ignore[misc]
 ReviewFormat = Enum("ReviewFormat", {"text": "text", "json": "json"}, type=str)  # type: ignore[misc]
-Schema = Enum("Schema", {name: name for name in SCHEMAS}, type=str)  # type: ignore[misc]
+Schema = Enum("Schema", {name: name for name in SCHEMA_NAMES}, type=str)  # type: ignore[misc]
 
 
 class UnknownEnd(StrEnum):
@@ -142,6 +132,8 @@ ForceOpt = Annotated[bool, typer.Option(help="Let --output replace an existing f
 
 
 def _scored(report: Path, criteria: CriteriaSet, industry: str | None = None, year: int | None = None) -> Scorecard:
+    from csr_rating.api import rate
+
     card = rate(report, criteria, industry=industry, year=year)
     for note in card.notes:
         sys.stderr.write(f"csr-rating: warning: {_one_line(note)}\n")
@@ -154,6 +146,9 @@ DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10, "letter": 5}  # annotat
 def _render(
     card: Scorecard, format: Format, lang: Language | None, explain: bool, top: int | None, to_stdout: bool = False
 ) -> str:
+    from csr_rating.api import default_lang
+    from csr_rating.render import table as table_view
+
     chosen = lang.value if lang is not None else default_lang(card.report.languages)
     count = top if top is not None else DEFAULT_TOP.get(format.value, 5)
     if format.value == "table" and to_stdout:
@@ -208,9 +203,14 @@ def score(
     report = reports[0]
     if format.value == "csv":
         _fail("--format csv is for several reports (a folder or several files); use json for one")
+    from csr_rating.api import default_lang, reviews_left
+    from csr_rating.loading import load_criteria
+
     try:
         card = _scored(report, load_criteria(criteria, standard), industry, year)
         if format.value in ("letter", "letter-html"):
+            from csr_rating.render import letter as letter_view
+
             chosen = lang.value if lang is not None else default_lang(card.report.languages)
             count = top if top is not None else DEFAULT_TOP.get("letter", 5)
             write = letter_view.render if format.value == "letter" else letter_view.render_html
@@ -232,6 +232,9 @@ def _score_many(
     paths: list[Path], fmt: str, lang: Language | None, criteria: Path | None, standard: str, output: Path | None, force: bool
 ) -> None:
     """`score` of several reports or a folder: one row each, scored one at a time."""
+    from csr_rating import batch
+    from csr_rating.loading import load_criteria
+
     if fmt not in batch.FORMATS:
         _fail(f"several reports give one row each: --format {', '.join(batch.FORMATS)} (not {fmt})")
     try:
@@ -316,6 +319,12 @@ def check(
     ] = False,
 ) -> None:
     """Gate a release: score each REPORT, then exit 1 if any is below a threshold or regressed."""
+    from csr_rating import gate
+    from csr_rating.api import default_lang
+    from csr_rating.loading import load_criteria, looks_like_report
+    from csr_rating.render.many import render_many
+    from csr_rating.render.paths import report_path
+
     failed = False
     try:
         if skip_other_yaml:
@@ -378,6 +387,10 @@ def diff(
     force: ForceOpt = False,
 ) -> None:
     """Show how each dimension and criterion changed from OLD to NEW."""
+    from csr_rating.api import default_lang, rate
+    from csr_rating.diff import compare, render_json, render_text
+    from csr_rating.loading import load_criteria
+
     try:
         criteria_set = load_criteria(criteria, standard)
         before, after = rate(old, criteria_set), rate(new, criteria_set)
@@ -400,6 +413,9 @@ def ingest(
     standard: StandardOpt = DEFAULT_STANDARD,
 ) -> None:
     """Turn a draft report into the structured YAML that `score` reads; check its `# review:` lines."""
+    from csr_rating.api import ingest_draft
+    from csr_rating.loading import load_criteria
+
     try:
         result = ingest_draft(draft, industry=industry, year=year, criteria=load_criteria(criteria, standard))
         _deliver(result.yaml, output, force, draft)
@@ -425,6 +441,10 @@ def review(
     force: ForceOpt = False,
 ) -> None:
     """List the `# review:` notes of an ingested draft, each with the draft line it came from."""
+    from csr_rating.review import render_json as review_json
+    from csr_rating.review import render_text as review_text
+    from csr_rating.review import review as review_notes
+
     try:
         result = review_notes(report, draft)
         shown = "<stdin>" if str(report) == "-" else str(report)
@@ -456,6 +476,11 @@ def ask(
 ) -> None:
     """Ask the questions REPORT leaves open, largest gain first, and write the answers into its YAML
     (comments and review notes kept). Enter skips a question; '-' says the report does not have it."""
+    from csr_rating.answers import load_answers, write_answers
+    from csr_rating.api import answer
+    from csr_rating.asking import interview
+    from csr_rating.loading import load_criteria
+
     try:
         if in_place == (output is not None):
             raise InputError(str(report), "pass -o FILE for the answered report, or --in-place to update this file")
@@ -519,6 +544,12 @@ def calibrate(
 ) -> None:
     """Agreement with published ratings, per dimension and overall; with --fit, fit the pack's free
     parameters and write an overlay pack that extends it to -o (never over an existing folder)."""
+    from csr_rating.api import calibrate as calibrate_set
+    from csr_rating.calibration import render_json as render_calibration_json
+    from csr_rating.calibration import render_text as render_calibration_text
+    from csr_rating.fitting import write_fitted
+    from csr_rating.loading import default_criteria_root, load_criteria
+
     try:
         if output is not None and not fit:
             raise InputError("calibrate", "-o writes a fitted pack: add --fit")
@@ -545,6 +576,8 @@ def schema(
     name: Annotated[Schema, typer.Argument(help="Which input format.")] = "report",  # type: ignore[assignment]
 ) -> None:
     """Print the JSON Schema of an input format (report, standard, criteria, catalog)."""
+    from csr_rating.api import json_schema
+
     _emit(json_schema(name.value))
 
 
@@ -557,6 +590,8 @@ def criteria_lint(
     path: Annotated[Path | None, typer.Argument(help="Criteria folder (default: the bundled one).")] = None,
 ) -> None:
     """Validate every standard in a criteria folder, with the checks `score` applies; exit 2 on the first error."""
+    from csr_rating.loading import load_criteria, standards_in
+
     try:
         for standard in standards_in(path):
             loaded = load_criteria(path, standard)
@@ -579,6 +614,9 @@ def industries_command(
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table or json.")] = "table",  # type: ignore[assignment]
 ) -> None:
     """List the industry catalogs: id, names, core indicators and topics (own and inherited), what each extends."""
+    from csr_rating.api import industries
+    from csr_rating.loading import load_criteria
+
     try:
         rows = industries(load_criteria(criteria, standard))
     except InputError as error:
@@ -602,6 +640,9 @@ def explain(
     standard: StandardOpt = DEFAULT_STANDARD,
 ) -> None:
     """Explain one criterion: its dimension, points, check and definition with the reasons for its bands."""
+    from csr_rating.explaining import explain as explain_criterion
+    from csr_rating.loading import default_criteria_root, load_criteria
+
     try:
         loaded = load_criteria(criteria, standard)
         root = Path(criteria) if criteria is not None else default_criteria_root()
@@ -621,6 +662,9 @@ def init(
     force: ForceOpt = False,
 ) -> None:
     """Start a report: a commented template for an industry, every section present, the catalog's topics and core indicators ready to uncomment."""
+    from csr_rating.loading import load_criteria
+    from csr_rating.template import template as report_template
+
     try:
         loaded = load_criteria(criteria, standard)
         if industry not in loaded.catalogs:
@@ -636,6 +680,8 @@ def init(
 @app.command()
 def kinds() -> None:
     """List the check kinds criteria can use, with their documentation."""
+    from csr_rating import checks
+
     for name in checks.KINDS:
         _emit(f"## {name}\n\n{checks.documentation(name)}\n\n")
 
@@ -654,6 +700,8 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 
 def main() -> None:
     """Run the app; every way it can end is one line on stderr and a documented exit code."""
+    # the command line uses no pydantic plugins; looking for them scans every installed package's metadata
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     signal.signal(signal.SIGTERM, _terminate)
     if len(sys.argv) == 1:
         sys.argv.append("--help")  # bare `csr-rating` shows what it can do

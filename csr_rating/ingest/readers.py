@@ -32,17 +32,11 @@ from typing import Any
 from csr_rating.errors import InputError
 from csr_rating.ingest import budget
 from csr_rating.ingest.document import HAN, Document, Line, SourceKind
+from csr_rating.ingest.suffixes import MARKDOWN_SUFFIXES, SUFFIXES, is_draft  # noqa: F401 - is_draft's old home
 
-SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 50 * 1024 * 1024
 STDIN_NAME = "<stdin>"
 SUPPORTED = "a draft report (.txt, .md, .pdf or .docx)"
-
-
-def is_draft(path: Path | str) -> bool:
-    """True for a file ``read_document`` is meant for (by suffix), as opposed to a report YAML."""
-    return Path(str(path)).suffix.lower() in SUFFIXES
 
 
 def read_document(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
