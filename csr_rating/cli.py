@@ -27,7 +27,7 @@ from csr_rating.render import FORMATS
 if TYPE_CHECKING:
     from csr_rating.criteria import CriteriaSet
     from csr_rating.i18n import Lang
-    from csr_rating.scorecard import Question, Scorecard
+    from csr_rating.scorecard import GateVerdict, Question, Range, Scorecard
 
 EXIT_GATE = 1
 EXIT_INPUT = 2
@@ -195,10 +195,13 @@ def score(
     rating_date: Annotated[
         str | None, typer.Option(metavar="DATE", help="The date a letter carries (never taken from the clock).")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, max=256, metavar="N", help="Several reports: score N at a time, in N processes.")
+    ] = 1,
 ) -> None:
     """Score REPORT: stars per dimension, the overall grade and ranked suggestions (several: a table)."""
     if len(reports) > 1 or reports[0].is_dir():
-        _score_many(reports, format.value, lang, criteria, standard, output, force)
+        _score_many(reports, format.value, lang, criteria, standard, output, force, jobs)
         return
     report = reports[0]
     if format.value == "csv":
@@ -229,7 +232,14 @@ def score(
 
 
 def _score_many(
-    paths: list[Path], fmt: str, lang: Language | None, criteria: Path | None, standard: str, output: Path | None, force: bool
+    paths: list[Path],
+    fmt: str,
+    lang: Language | None,
+    criteria: Path | None,
+    standard: str,
+    output: Path | None,
+    force: bool,
+    jobs: int = 1,
 ) -> None:
     """`score` of several reports or a folder: one row each, scored one at a time."""
     from csr_rating import batch
@@ -245,7 +255,7 @@ def _score_many(
         chosen: Lang = "zh" if lang is not None and lang.value == "zh" else "en"
         dimensions = [(d.spec.id, d.spec.name.get(chosen)) for d in criteria_set.dimensions]
         with _progress(len(files)) as step:
-            found = list(batch.rows(files, criteria_set, step))
+            found = list(batch.rows(files, criteria_set, step, jobs))
         _deliver(batch.render(found, dimensions, fmt, chosen), output, force, *files)  # type: ignore[arg-type]
     except InputError as error:
         _fail(str(error))
@@ -322,7 +332,7 @@ def check(
     from csr_rating import gate
     from csr_rating.api import default_lang
     from csr_rating.loading import load_criteria, looks_like_report
-    from csr_rating.render.many import render_many
+    from csr_rating.render.many import Many
     from csr_rating.render.paths import report_path
 
     failed = False
@@ -342,34 +352,39 @@ def check(
         old = gate.load_baselines(baseline) if baseline is not None else None
         if needed is None and not minima and old is None:
             raise InputError("check", "give a threshold: --min-stars, --min DIMENSION=STARS or --baseline")
-        cards = []
+        outputs: list[tuple[Many, Path | None]] = []  # each format's output, fed one scorecard at a time
+        verdicts: list[tuple[str, GateVerdict, Range | None]] = []  # what the summary needs of each card
         for report in reports:
             card = _scored(report, criteria_set)
             before = None if old is None else old.get(report_path(str(report)), old.get(None))
             if old is not None and before is None:
                 raise InputError(str(baseline), f"the baseline has no scorecard for {report_path(str(report))}")
             found = gate.verdict(card, criteria_set.standard, needed, minima, before, end=on_unknown.value)
-            cards.append(card.model_copy(update={"gate": found}))  # every format shows the verdict
-        chosen = lang.value if lang is not None else default_lang(cards[0].report.languages)
-        count = top if top is not None else DEFAULT_TOP.get(format.value, 5)
-        if not quiet or output is not None:
-            _deliver(render_many(cards, format.value, chosen, explain, count), output, force, *reports, baseline)  # type: ignore[arg-type]
-        for fmt, target in extra:
-            count = top if top is not None else DEFAULT_TOP.get(fmt, 5)
-            write_text(target, render_many(cards, fmt, chosen, explain, count), force, inputs=[*reports, *([baseline] if baseline else [])])  # type: ignore[arg-type]
+            card = card.model_copy(update={"gate": found})  # every format shows the verdict
+            if not verdicts:  # the first card decides the language
+                chosen = lang.value if lang is not None else default_lang(card.report.languages)
+                wanted = [(format.value, output)] if not quiet or output is not None else []
+                for fmt, target in [*wanted, *extra]:
+                    count = top if top is not None else DEFAULT_TOP.get(fmt, 5)
+                    outputs.append((Many(fmt, chosen, explain, count), target))  # type: ignore[arg-type]
+            for many, _ in outputs:
+                many.add(card)
+            verdicts.append((card.report.file, found, card.overall.range))
+        sources = [*reports, *([baseline] if baseline else [])]
+        for index, (many, target) in enumerate(outputs):
+            if index == 0 and (not quiet or output is not None):
+                _deliver(many.text(), output, force, *reports, baseline)
+            else:
+                write_text(target, many.text(), force, inputs=sources)  # type: ignore[arg-type]
     except InputError as error:
         _fail(str(error))
-    for card in cards:
-        verdict = card.gate
-        assert verdict is not None
+    for file, verdict, found_range in verdicts:
         for failure in verdict.failures:
-            sys.stderr.write(f"csr-rating: {card.report.file}: gate failed: {failure.message}\n")
+            sys.stderr.write(f"csr-rating: {file}: gate failed: {failure.message}\n")
         if verdict.passed:
-            unsure = card.overall.range is not None and card.overall.range.low != card.overall.range.high
+            unsure = found_range is not None and found_range.low != found_range.high
             end = f", the {on_unknown.value} end of its range" if unsure else ""
-            sys.stderr.write(
-                f"csr-rating: {card.report.file}: gate passed ({verdict.stars:g}★, {verdict.score:.1f}{end})\n"
-            )
+            sys.stderr.write(f"csr-rating: {file}: gate passed ({verdict.stars:g}★, {verdict.score:.1f}{end})\n")
         failed = failed or not verdict.passed
     if failed:
         raise typer.Exit(EXIT_GATE)

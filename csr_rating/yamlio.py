@@ -216,9 +216,24 @@ def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
         raise InputError(path, f"document has more than {MAX_VALUES} lines and list items; split it up")
     loader = _Loader(text)
     collecting = gc.isenabled()
-    gc.disable()  # the node graph holds no cycles to collect; scanning it again and again is quadratic
+    # The node graph and the values built from it hold no cycles to collect, and a collection while
+    # they are built scans them all again: quadratic in a large report. Restored when done.
+    gc.disable()
     try:
-        node = loader.get_single_node()
+        node = _compose(loader, text, path)
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
+            raise InputError(path, "file is empty; expected a YAML mapping")
+        data, entries = _Builder(loader, path).build(node, None, 0)
+    finally:
+        if collecting:
+            gc.enable()
+    return data, SourceMap(path, (node.start_mark, entries))
+
+
+def _compose(loader: Any, text: str, path: str) -> Any:
+    """The document's node graph; any YAML error as one InputError with its line."""
+    try:
+        return loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -234,18 +249,6 @@ def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
         raise InputError(path, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
-        if collecting:
-            gc.enable()
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
-        raise InputError(path, "file is empty; expected a YAML mapping")
-    builder = _Builder(loader, path)
-    gc.disable()
-    try:
-        data, entries = builder.build(node, None, 0)
-    finally:
-        if collecting:
-            gc.enable()
-    return data, SourceMap(path, (node.start_mark, entries))
 
 
 def _lc(mark: Any) -> tuple[int | None, int | None]:
@@ -336,8 +339,9 @@ class _Builder:
                 raise self.fail(key_node, "mapping keys must be plain values", trail)
             if key_node.tag not in PLAIN_TAGS:
                 raise self.fail(key_node, f"YAML tag {key_node.tag!r} is not allowed; only plain data", trail)
+            construct = self.scalars.get(key_node.tag)
             try:
-                key = self.loader.construct_object(key_node)
+                key = construct(self.loader, key_node) if construct is not None else self.loader.construct_object(key_node)
             except (yaml.YAMLError, ValueError, OverflowError) as exc:
                 raise self.fail(key_node, f"cannot read key: {exc}", trail) from None
             if key is None or isinstance(key, float):
