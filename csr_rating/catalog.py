@@ -397,12 +397,24 @@ def _name_index(items: list[Item]) -> dict[str, Item]:
 
 
 _UNIT = re.compile(r"[(（][^()（）]*[)）]\s*$")
-_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+class _Spaced(dict[int, int]):
+    """str.translate's table: a character that is not a letter or digit (``[\\W_]`` in a regex) becomes a
+    space. Filled as characters are met; a regex substitution was most of normalising a line of text."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = code if chr(code).isalnum() else 32
+        return self[code]
+
+
+_SPACED = _Spaced()
 
 
 @lru_cache(maxsize=1 << 16)  # called for every indicator by every check: names repeat
 def normalise(name: str) -> str:
     """Compare names the way a person would: case, width, punctuation and a trailing (unit) ignored."""
     text = unicodedata.normalize("NFKC", name).casefold().strip()
-    text = _UNIT.sub("", text)
-    return _PUNCT.sub(" ", text).strip()
+    if "(" in text or "（" in text:
+        text = _UNIT.sub("", text)
+    return " ".join(text.translate(_SPACED).split())  # runs of punctuation and spaces: one space

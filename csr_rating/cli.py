@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the library, print. Nothing else lives here."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every command's annotations at each
+# start-up, and evaluating them from strings took longer than building all the commands.
 import json
 import os
 import shlex
@@ -131,7 +131,7 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE"
 ForceOpt = Annotated[bool, typer.Option(help="Let --output replace an existing file.")]
 
 
-def _scored(report: Path, criteria: CriteriaSet, industry: str | None = None, year: int | None = None) -> Scorecard:
+def _scored(report: Path, criteria: "CriteriaSet", industry: str | None = None, year: int | None = None) -> "Scorecard":
     from csr_rating.api import rate
 
     card = rate(report, criteria, industry=industry, year=year)
@@ -144,7 +144,7 @@ DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10, "letter": 5}  # annotat
 
 
 def _render(
-    card: Scorecard, format: Format, lang: Language | None, explain: bool, top: int | None, to_stdout: bool = False
+    card: "Scorecard", format: Format, lang: Language | None, explain: bool, top: int | None, to_stdout: bool = False
 ) -> str:
     from csr_rating.api import default_lang
     from csr_rating.render import table as table_view
@@ -502,7 +502,7 @@ def ask(
         criteria_set = load_criteria(criteria, standard)
         chosen: dict[str, Any] = load_answers(answers) if answers is not None else {}
 
-        def ask_them(questions: list[Question]) -> dict[str, Any]:
+        def ask_them(questions: "list[Question]") -> dict[str, Any]:
             if answers is not None:
                 return chosen
             if not questions:

@@ -4,8 +4,9 @@ Loading a standard and a catalog means reading YAML and validating it against th
 that was most of a cold `csr-rating score`. What loading produced is kept here, pickled:
 
 - keyed by contents, never by dates: a hash of every file under the criteria folder (names and
-  bytes) and of csr-rating's own code, so a changed file, an added or removed one, or a new version
-  of the program is a new key, and a stale pack cannot be served;
+  bytes), of the code that reads and checks a pack (PACK_CODE) and of the versions of csr-rating,
+  Python and pydantic, so a changed file, an added or removed one, or a changed loader is a new
+  key, and a stale pack cannot be served;
 - under the user's cache folder (``$XDG_CACHE_HOME/csr-rating``, else ``~/.cache/csr-rating``),
   written atomically (a temporary file renamed into place), each entry checked against its own hash;
 - best effort: a cache that cannot be read or written, or holds a damaged entry, is passed over
@@ -32,6 +33,12 @@ MAX_FILES = 2_000  # a criteria folder larger than this is not hashed on every r
 MAX_BYTES = 64 * 1024 * 1024
 KEEP = 8  # packs kept; older ones are removed when a new one is written
 SKIPPED = {"__pycache__", ".git", ".hg", ".svn"}
+# The program's files that decide what a loaded pack is: the loader, the models and their validators,
+# the YAML reader (tests/test_packcache.py checks that every module the loader imports is here).
+PACK_CODE = (
+    "__init__.py", "catalog.py", "criteria.py", "errors.py", "fields.py", "i18n.py", "loading.py",
+    "messages.py", "names.py", "packcache.py", "report.py", "yamlio.py", "checks",
+)  # fmt: skip
 
 
 def cache_folder() -> Path:
@@ -71,10 +78,15 @@ def pack_key(root: Path) -> str | None:
     pydantic = sys.modules.get("pydantic")
     digest.update(f"{csr_rating.__version__}\0{sys.version}\0{getattr(pydantic, 'VERSION', '')}\0".encode())
     budget = [MAX_FILES, MAX_BYTES]
+    package = Path(csr_rating.__file__).parent
     try:
         _tree(root, digest, budget)
-        digest.update(b"\0code\0")
-        _tree(Path(csr_rating.__file__).parent, digest, [MAX_FILES, MAX_BYTES])
+        for name in PACK_CODE:
+            digest.update(f"\0code\0{name}\0".encode())
+            if name.endswith(".py"):
+                digest.update((package / name).read_bytes())
+            else:
+                _tree(package / name, digest, [MAX_FILES, MAX_BYTES])
     except (OSError, OverflowError, ValueError):
         return None
     return digest.hexdigest()

@@ -139,7 +139,7 @@ class PhraseIndex:
 
 def _stems(text: str) -> str:
     """Plural and singular read alike ("stakeholders", "stakeholder")."""
-    return " ".join(_stem_cached(word) for word in text.split())
+    return " ".join(map(_stem_cached, text.split()))
 
 
 @lru_cache(maxsize=65536)
