@@ -249,16 +249,38 @@ class Catalog(_Model):
         return min(100.0, share * self.share_scale)
 
     def core(self, kind: str = "any", segments: Iterable[str] = ()) -> list[CatalogIndicator]:
-        """Core indicators (of ``kind``), those of other segments left out when ``segments`` is given."""
-        return [i for i in self.indicators if i.tier == "core" and kind in ("any", i.kind) and applies(i, segments)]
+        """Core indicators (of ``kind``), those of other segments left out when ``segments`` is given
+        (worked out once per kind and segments: every check asks, for every report)."""
+        chosen = frozenset(segments)
+        key = (kind, chosen)
+        if key not in self._cores:
+            self._cores[key] = [
+                i for i in self.indicators if i.tier == "core" and kind in ("any", i.kind) and applies(i, chosen)
+            ]
+        return list(self._cores[key])
+
+    @cached_property
+    def _cores(self) -> dict[tuple[str, frozenset[str]], list[CatalogIndicator]]:
+        return {}
 
     def topics_for(self, segments: Iterable[str] = ()) -> list[CatalogTopic]:
         """Key topics, those of other segments left out when ``segments`` is given."""
         return [t for t in self.topics if applies(t, segments)]
 
     def match_indicator(self, indicator: Indicator) -> CatalogIndicator | None:
-        """By id when the report gives one (an id pins the meaning: no name fallback), else by name."""
-        return _match(self._indicator_ids, self._indicator_names, indicator.id, indicator.name)
+        """By id when the report gives one (an id pins the meaning: no name fallback), else by name.
+        Remembered by (id, name): every check asks again for every indicator of every report."""
+        key = (indicator.id, indicator.name)
+        matched = self._matched.get(key, self)
+        if matched is self:
+            if len(self._matched) >= MATCHES_KEPT:  # bounded: a batch of thousands of reports
+                self._matched.clear()
+            matched = self._matched[key] = _match(self._indicator_ids, self._indicator_names, *key)
+        return matched  # type: ignore[return-value]
+
+    @cached_property
+    def _matched(self) -> dict[tuple[str | None, str], CatalogIndicator | None]:
+        return {}
 
     def match_topic(self, topic: Topic) -> CatalogTopic | None:
         return _match(self._topic_ids, self._topic_names, topic.id, topic.name)
@@ -396,6 +418,7 @@ def _name_index(items: list[Item]) -> dict[str, Item]:
     return index
 
 
+MATCHES_KEPT = 1 << 16
 _UNIT = re.compile(r"[(（][^()（）]*[)）]\s*$")
 
 

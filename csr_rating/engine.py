@@ -151,6 +151,8 @@ def overall_with(report: Report, criteria: CriteriaSet, base: Scorecard, only: f
 
 
 def _waived(report: Report, criteria: CriteriaSet, source: SourceMap) -> list[Waived]:
+    if not report.waivers:
+        return []
     titles = {c.id: c.title for d in criteria.dimensions for c in d.criteria}
     catalog = criteria.catalog_for(report.meta.industry)
     names = {i.id: i.name for c in (catalog, criteria.catalogs["general"]) for i in c.indicators}

@@ -8,7 +8,6 @@ Python values ourselves, recording the line of each value in a ``SourceMap`` key
 from __future__ import annotations
 
 import codecs
-import gc
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 import yaml
 
 from csr_rating.errors import InputError
+from csr_rating.gcpause import paused
 
 try:  # the C parser is ~10x faster; the pure one behaves the same
     from yaml import CSafeLoader as _Base
@@ -215,18 +215,11 @@ def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
     if separators > MAX_VALUES:
         raise InputError(path, f"document has more than {MAX_VALUES} lines and list items; split it up")
     loader = _Loader(text)
-    collecting = gc.isenabled()
-    # The node graph and the values built from it hold no cycles to collect, and a collection while
-    # they are built scans them all again: quadratic in a large report. Restored when done.
-    gc.disable()
-    try:
+    with paused():  # the node graph and the values built from it: no cycles, and a scan of them all each time
         node = _compose(loader, text, path)
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
             raise InputError(path, "file is empty; expected a YAML mapping")
         data, entries = _Builder(loader, path).build(node, None, 0)
-    finally:
-        if collecting:
-            gc.enable()
     return data, SourceMap(path, (node.start_mark, entries))
 
 
@@ -272,6 +265,8 @@ def _loc(trail: Trail) -> Path_:
 
 SCALAR_TAGS = PLAIN_TAGS - {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 BOOL_TAG = "tag:yaml.org,2002:bool"
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
 
 
 class _Builder:
@@ -319,8 +314,13 @@ class _Builder:
         return self._scalar(node, trail), None
 
     def _scalar(self, node: yaml.Node, trail: Trail) -> Any:
-        construct = self.scalars.get(node.tag) if isinstance(node, yaml.ScalarNode) else None
+        plain = isinstance(node, yaml.ScalarNode)
+        construct = self.scalars.get(node.tag) if plain else None
         try:
+            if plain and node.tag == STR_TAG:
+                return node.value  # what construct_yaml_str returns, without its dispatch
+            if plain and node.tag == INT_TAG and node.value.isascii() and node.value.isdigit() and node.value[:1] != "0":
+                return int(node.value)  # plain decimal digits (no sign, base prefix, _ or octal 0): int() as construct_yaml_int
             return construct(self.loader, node) if construct is not None else self.loader.construct_object(node)
         except ValueError as exc:
             if "int_max_str_digits" in str(exc) or "Exceeds the limit" in str(exc):

@@ -38,7 +38,7 @@ class Many:
         self.gated = True  # every card carries a gate verdict (from `check`)
         self.passed = True
         self.texts: list[str] = []  # table, markdown, github, letter: each card's own output
-        self.documents: dict[str, str] = {}  # json: report path -> its document, as JSON text
+        self.documents: dict[str, str] = {}  # json: report path -> its document, as JSON text two levels deep
         self.sarif: _Sarif | None = None
         self.junit = _Junit()
         self.pages: list[str] = []  # html: the first card's page, then each card's section
@@ -57,9 +57,8 @@ class Many:
 
     def _reduce(self, card: Scorecard) -> None:
         if self.fmt == "json":
-            self.documents[report_path(card.report.file)] = json.dumps(
-                json_format.document(card, self.lang), ensure_ascii=False, indent=2
-            )
+            text = json.dumps(json_format.document(card, self.lang), ensure_ascii=False, indent=2)
+            self.documents[report_path(card.report.file)] = _nested(text, 2)
         elif self.fmt == "sarif":
             if self.sarif is None:
                 self.sarif = _Sarif(sarif.document(card, self.lang))
@@ -107,14 +106,16 @@ def _nested(text: str, depth: int) -> str:
 
 def _json(documents: dict[str, str], gated: bool, passed: bool) -> str:
     """``{"schema_version", "reports": {file: scorecard}, "gate"}`` exactly as json.dumps(indent=2)
-    would print it, from the documents already printed one by one."""
-    entries = [f"    {json.dumps(path, ensure_ascii=False)}: {_nested(text, 2)}" for path, text in documents.items()]
-    lines = ["{", f'  "schema_version": {json.dumps(json_format.SCHEMA_VERSION)},', '  "reports": {', ",\n".join(entries)]
+    would print it, from the documents already printed one by one (joined once: the output of a
+    thousand reports is large)."""
+    parts = ["{\n", f'  "schema_version": {json.dumps(json_format.SCHEMA_VERSION)},\n', '  "reports": {\n']
+    for index, (path, text) in enumerate(documents.items()):
+        parts += [",\n" if index else "", f"    {json.dumps(path, ensure_ascii=False)}: ", text]
+    parts.append("\n  }")
     if gated:
-        lines += ["  },", '  "gate": {', f'    "passed": {json.dumps(passed)}', "  }"]
-    else:
-        lines += ["  }"]
-    return "\n".join(lines) + "\n}\n"
+        parts.append(f',\n  "gate": {{\n    "passed": {json.dumps(passed)}\n  }}')
+    parts.append("\n}\n")
+    return "".join(parts)
 
 
 class _Sarif:
