@@ -150,7 +150,8 @@ def ingest_draft(
     Imported here, not at the top: scoring a YAML report never pays for the PDF and Word readers."""
     from csr_rating.ingest.pipeline import ingest
 
-    return ingest(draft_path, industry=industry, year=year, criteria=criteria)
+    with paused():  # as for rating (gcpause): reading a draft makes no cycles either
+        return ingest(draft_path, industry=industry, year=year, criteria=criteria)
 
 
 def default_lang(languages: list[str]) -> Lang:

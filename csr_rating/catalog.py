@@ -220,6 +220,11 @@ class Catalog(_Model):
     def _topic_names(self) -> dict[str, CatalogTopic]:
         return _name_index(self.topics)
 
+    def warm(self) -> None:
+        """Build the lookup indexes now (stored with a cached pack: each run would build them again)."""
+        for index in ("_indicator_ids", "_indicator_names", "_topic_ids", "_topic_names"):
+            getattr(self, index)
+
     def own_indicators(self) -> list[CatalogIndicator]:
         return [i for i in self.indicators if i.id in self.own]
 

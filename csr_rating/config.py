@@ -102,7 +102,10 @@ def find(start: Path) -> Path | None:
 
 def _has_table(path: Path) -> bool:
     try:
-        return "csr-rating" in tomllib.loads(read_text(path)).get("tool", {})
+        text = read_text(path)
+        if "csr-rating" not in text and "\\u" not in text and "\\U" not in text:
+            return False  # the table's name, spelt out or escaped, must be in the text: no TOML to parse
+        return "csr-rating" in tomllib.loads(text).get("tool", {})
     except (tomllib.TOMLDecodeError, InputError):
         return False
 

@@ -184,6 +184,7 @@ class CatalogLibrary(Mapping[str, Catalog]):
         except ValueError as exc:
             raise source.error(("drop",), str(exc)) from None
         self._merged[catalog_id] = merged
+        merged.warm()  # its name indexes go into the cache with it
         self.cache.store(f"catalog {catalog_id}", merged)
         return merged
 
