@@ -304,7 +304,7 @@ class _Builder:
             values = []
             entries = []
             for index, item in enumerate(node.value):
-                value, inner = self.build(item, (trail, index), depth + 1)
+                value, inner = self._text(item, depth + 1) or self.build(item, (trail, index), depth + 1)
                 values.append(value)
                 entries.append((item.start_mark, inner))
             return values, entries
@@ -312,6 +312,14 @@ class _Builder:
             # YAML 1.1 reads yes/no/on/off as booleans; an author rarely means that, so say so
             raise self.fail(node, f"{node.value!r} would be read as a yes/no flag; write true or false", trail)
         return self._scalar(node, trail), None
+
+    def _text(self, node: yaml.Node, depth: int) -> tuple[str, None] | None:
+        """A plain string met for the first time, as ``build`` would make it, else None: most values
+        are, and the general way costs a call and a dispatch each."""
+        if node.__class__ is yaml.ScalarNode and node.tag == STR_TAG and depth <= MAX_DEPTH and id(node) not in self.seen:
+            self.seen.add(id(node))
+            return node.value, None
+        return None
 
     def _scalar(self, node: yaml.Node, trail: Trail) -> Any:
         plain = isinstance(node, yaml.ScalarNode)
@@ -351,7 +359,7 @@ class _Builder:
                 first = entries.get(text)
                 at = f" (first at line {first[0].line + 1})" if first else ""
                 raise self.fail(key_node, f"duplicate key {key!r}{at}", (trail, text))
-            result[key], inner = self.build(value_node, (trail, text), depth + 1)
+            result[key], inner = self._text(value_node, depth + 1) or self.build(value_node, (trail, text), depth + 1)
             # the key's line, not the value's: it is what a reader looks for
             entries[text] = (key_node.start_mark, inner)
         return result, entries
