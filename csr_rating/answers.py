@@ -49,7 +49,7 @@ class AnswerError(ValueError):
 class AnswersFile(BaseModel):
     """What ``--answers FILE`` holds: ``answers: {dotted.path: value, ...}``."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
     answers: dict[str, Any]
 

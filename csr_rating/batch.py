@@ -12,7 +12,7 @@ import csv
 import html
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from csr_rating.api import rate
 from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
 from csr_rating.i18n import Lang
-from csr_rating.ingest.readers import is_draft
+from csr_rating.ingest.suffixes import is_draft
 from csr_rating.render.paths import report_path
 from csr_rating.scorecard import Range, Scorecard
 
@@ -73,14 +73,28 @@ def _row(card: Scorecard, file: str) -> Row:
     )
 
 
-def rows(paths: Iterable[Path], criteria: CriteriaSet, step: Callable[[], None] | None = None) -> Iterator[Row]:
-    """Each report scored and reduced to its row, one at a time (``step`` is called after each)."""
-    for path in paths:
-        shown = report_path(str(path))
-        try:
-            yield _row(rate(path, criteria), shown)
-        except InputError as error:
-            yield Row(file=shown, error=str(error))
+def row(path: Path, criteria: CriteriaSet) -> Row:
+    """One report scored and reduced to its row (its error, when it cannot be scored)."""
+    shown = report_path(str(path))
+    try:
+        return _row(rate(path, criteria), shown)
+    except InputError as error:
+        return Row(file=shown, error=str(error))
+
+
+def rows(
+    paths: Sequence[Path], criteria: CriteriaSet, step: Callable[[], None] | None = None, jobs: int = 1
+) -> Iterator[Row]:
+    """Each report scored and reduced to its row, in order (``step`` is called after each); with
+    ``jobs`` above 1, that many worker processes score them (workers.py)."""
+    if jobs > 1 and len(paths) > 1:
+        from csr_rating.workers import scored_rows
+
+        found: Iterable[Row] = scored_rows(paths, criteria, min(jobs, len(paths)), row)
+    else:
+        found = (row(path, criteria) for path in paths)
+    for each in found:
+        yield each
         if step is not None:
             step()
 

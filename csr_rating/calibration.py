@@ -32,7 +32,7 @@ class Blank(BaseModel):
     """Lines of a draft to blank before ingesting it: from the first line starting with ``start`` to
     the line before the first later one starting with ``end`` (to the end without ``end``)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
     start: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     end: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
 
@@ -40,7 +40,7 @@ class Blank(BaseModel):
 class Figures(BaseModel):
     """Figures the rating letter published, shown beside csr-rating's for the record."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
     core_share: Annotated[float, Field(ge=0, le=100)] | None = Field(None, description="Share of core indicators, %.")
     three_year_indicators: Annotated[int, Field(ge=0)] | None = None
     negative_indicators: list[str] = Field(default_factory=list, max_length=100)
@@ -49,7 +49,7 @@ class Figures(BaseModel):
 class RatedReport(BaseModel):
     """One rated report: where it is, and the stars published for it."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+([.-][a-z0-9]+)*$")]
     report: Annotated[str, StringConstraints(min_length=1)] = Field(
         description="A structured report YAML or a draft (.txt .md .pdf .docx), relative to this file."
@@ -75,7 +75,7 @@ class RatedReport(BaseModel):
 class RatedSet(BaseModel):
     """A list of rated reports: the development set ``calibration/rated.yaml``, or a rater's archive."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, title="csr-rating rated set")
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, title="csr-rating rated set", defer_build=True)
     reports: list[RatedReport] = Field(min_length=1, max_length=1000)
 
     @model_validator(mode="after")
@@ -105,7 +105,7 @@ def load_entry(entry: RatedReport, folder: Path, criteria: CriteriaSet) -> Repor
     """The entry's report, ingested and answered where it is a draft; None when it is optional and
     absent."""
     from csr_rating.api import answer_loaded
-    from csr_rating.ingest.readers import is_draft
+    from csr_rating.ingest.suffixes import is_draft
 
     path = (folder / entry.report).resolve()
     if not path.exists():

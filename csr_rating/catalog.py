@@ -29,7 +29,7 @@ Word = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+$", max_length=40)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built when first validated (criteria._Model)
 
 
 class Category(_Model):
@@ -231,6 +231,11 @@ class Catalog(_Model):
     def _topic_names(self) -> dict[str, CatalogTopic]:
         return _name_index(self.topics)
 
+    def warm(self) -> None:
+        """Build the lookup indexes now (stored with a cached pack: each run would build them again)."""
+        for index in ("_indicator_ids", "_indicator_names", "_topic_ids", "_topic_names"):
+            getattr(self, index)
+
     def own_indicators(self) -> list[CatalogIndicator]:
         return [i for i in self.indicators if i.id in self.own]
 
@@ -260,16 +265,38 @@ class Catalog(_Model):
         return min(100.0, share * self.share_scale)
 
     def core(self, kind: str = "any", segments: Iterable[str] = ()) -> list[CatalogIndicator]:
-        """Core indicators (of ``kind``), those of other segments left out when ``segments`` is given."""
-        return [i for i in self.indicators if i.tier == "core" and kind in ("any", i.kind) and applies(i, segments)]
+        """Core indicators (of ``kind``), those of other segments left out when ``segments`` is given
+        (worked out once per kind and segments: every check asks, for every report)."""
+        chosen = frozenset(segments)
+        key = (kind, chosen)
+        if key not in self._cores:
+            self._cores[key] = [
+                i for i in self.indicators if i.tier == "core" and kind in ("any", i.kind) and applies(i, chosen)
+            ]
+        return list(self._cores[key])
+
+    @cached_property
+    def _cores(self) -> dict[tuple[str, frozenset[str]], list[CatalogIndicator]]:
+        return {}
 
     def topics_for(self, segments: Iterable[str] = ()) -> list[CatalogTopic]:
         """Key topics, those of other segments left out when ``segments`` is given."""
         return [t for t in self.topics if applies(t, segments)]
 
     def match_indicator(self, indicator: Indicator) -> CatalogIndicator | None:
-        """By id when the report gives one (an id pins the meaning: no name fallback), else by name."""
-        return _match(self._indicator_ids, self._indicator_names, indicator.id, indicator.name)
+        """By id when the report gives one (an id pins the meaning: no name fallback), else by name.
+        Remembered by (id, name): every check asks again for every indicator of every report."""
+        key = (indicator.id, indicator.name)
+        matched = self._matched.get(key, self)
+        if matched is self:
+            if len(self._matched) >= MATCHES_KEPT:  # bounded: a batch of thousands of reports
+                self._matched.clear()
+            matched = self._matched[key] = _match(self._indicator_ids, self._indicator_names, *key)
+        return matched  # type: ignore[return-value]
+
+    @cached_property
+    def _matched(self) -> dict[tuple[str | None, str], CatalogIndicator | None]:
+        return {}
 
     def match_topic(self, topic: Topic) -> CatalogTopic | None:
         return _match(self._topic_ids, self._topic_names, topic.id, topic.name)
@@ -414,13 +441,26 @@ def _name_index(items: list[Item]) -> dict[str, Item]:
     return index
 
 
+MATCHES_KEPT = 1 << 16
 _UNIT = re.compile(r"[(（][^()（）]*[)）]\s*$")
-_PUNCT = re.compile(r"[\W_]+", re.UNICODE)
+
+
+class _Spaced(dict[int, int]):
+    """str.translate's table: a character that is not a letter or digit (``[\\W_]`` in a regex) becomes a
+    space. Filled as characters are met; a regex substitution was most of normalising a line of text."""
+
+    def __missing__(self, code: int) -> int:
+        self[code] = code if chr(code).isalnum() else 32
+        return self[code]
+
+
+_SPACED = _Spaced()
 
 
 @lru_cache(maxsize=1 << 16)  # called for every indicator by every check: names repeat
 def normalise(name: str) -> str:
     """Compare names the way a person would: case, width, punctuation and a trailing (unit) ignored."""
     text = unicodedata.normalize("NFKC", name).casefold().strip()
-    text = _UNIT.sub("", text)
-    return _PUNCT.sub(" ", text).strip()
+    if "(" in text or "（" in text:
+        text = _UNIT.sub("", text)
+    return " ".join(text.translate(_SPACED).split())  # runs of punctuation and spaces: one space

@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the library, print. Nothing else lives here."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every command's annotations at each
+# start-up, and evaluating them from strings took longer than building all the commands.
 import json
 import os
 import shlex
@@ -11,38 +11,24 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from csr_rating import __version__, batch, checks, gate
-from csr_rating import config as project_config
-from csr_rating.answers import load_answers, write_answers
-from csr_rating.api import SCHEMAS, answer, default_lang, industries, ingest_draft, json_schema, rate, reviews_left
-from csr_rating.api import calibrate as calibrate_set
-from csr_rating.asking import interview
-from csr_rating.calibration import render_json as render_calibration_json
-from csr_rating.calibration import render_text as render_calibration_text
-from csr_rating.criteria import CriteriaSet
-from csr_rating.diff import compare, render_json, render_text
+from csr_rating import __version__
 from csr_rating.errors import InputError
-from csr_rating.explaining import explain as explain_criterion
-from csr_rating.fitting import write_fitted
 from csr_rating.help_text import Shell, completion_script, plain_help_types
-from csr_rating.i18n import Lang
-from csr_rating.ingest.readers import is_draft
-from csr_rating.loading import DEFAULT_STANDARD, default_criteria_root, load_criteria, looks_like_report, standards_in
+from csr_rating.ingest.suffixes import is_draft
+from csr_rating.names import DEFAULT_STANDARD, SCHEMA_NAMES
 from csr_rating.output import write_text
 from csr_rating.render import FORMATS
-from csr_rating.render import letter as letter_view
-from csr_rating.render import table as table_view
-from csr_rating.render.many import render_many
-from csr_rating.render.paths import report_path
-from csr_rating.review import render_json as review_json
-from csr_rating.review import render_text as review_text
-from csr_rating.review import review as review_notes
-from csr_rating.scorecard import Question, Scorecard
-from csr_rating.template import template as report_template
+
+# Each command imports what it uses when it runs (a new process pays at start-up for every import):
+# `score` never loads the calibration, the interview or the PDF reader.
+if TYPE_CHECKING:
+    from csr_rating.criteria import CriteriaSet
+    from csr_rating.i18n import Lang
+    from csr_rating.scorecard import GateVerdict, Question, Range, Scorecard
 
 EXIT_GATE = 1
 EXIT_INPUT = 2
@@ -70,11 +56,13 @@ def _options(
     ] = False,
     config: Annotated[
         Path | None,
-        typer.Option("--config", help="Settings file (default: .csr-rating.yaml or pyproject.toml, found upward)."),
+        typer.Option("--config", metavar="FILE", help="Settings file (default: .csr-rating.yaml or pyproject.toml, found upward)."),
     ] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore any settings file.")] = False,
 ) -> None:
     """Rate a CSR report against the CASS-CSR 4.0 method (an independent, open encoding)."""
+    from csr_rating import config as project_config
+
     try:
         settings = project_config.load(config, disabled=no_config)
     except InputError as error:
@@ -86,6 +74,8 @@ def _options(
 @app.command("config")
 def config_command(ctx: typer.Context) -> None:
     """Show the settings in effect and where each comes from (a settings file or the defaults)."""
+    from csr_rating import config as project_config
+
     settings = ctx.obj if isinstance(ctx.obj, project_config.Settings) else project_config.Settings()
     _emit(project_config.describe(settings))
 
@@ -93,7 +83,7 @@ def config_command(ctx: typer.Context) -> None:
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 DiffFormat = Enum("DiffFormat", {"table": "table", "json": "json"}, type=str)  # type: ignore[misc]
 ReviewFormat = Enum("ReviewFormat", {"text": "text", "json": "json"}, type=str)  # type: ignore[misc]
-Schema = Enum("Schema", {name: name for name in SCHEMAS}, type=str)  # type: ignore[misc]
+Schema = Enum("Schema", {name: name for name in SCHEMA_NAMES}, type=str)  # type: ignore[misc]
 
 
 class UnknownEnd(StrEnum):
@@ -143,7 +133,9 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE"
 ForceOpt = Annotated[bool, typer.Option(help="Let --output replace an existing file.")]
 
 
-def _scored(report: Path, criteria: CriteriaSet, industry: str | None = None, year: int | None = None) -> Scorecard:
+def _scored(report: Path, criteria: "CriteriaSet", industry: str | None = None, year: int | None = None) -> "Scorecard":
+    from csr_rating.api import rate
+
     card = rate(report, criteria, industry=industry, year=year)
     for note in card.notes:
         sys.stderr.write(f"csr-rating: warning: {_one_line(note)}\n")
@@ -154,8 +146,11 @@ DEFAULT_TOP = {"github": 10, "markdown": 10, "html": 10, "letter": 5}  # annotat
 
 
 def _render(
-    card: Scorecard, format: Format, lang: Language | None, explain: bool, top: int | None, to_stdout: bool = False
+    card: "Scorecard", format: Format, lang: Language | None, explain: bool, top: int | None, to_stdout: bool = False
 ) -> str:
+    from csr_rating.api import default_lang
+    from csr_rating.render import table as table_view
+
     chosen = lang.value if lang is not None else default_lang(card.report.languages)
     count = top if top is not None else DEFAULT_TOP.get(format.value, 5)
     if format.value == "table" and to_stdout:
@@ -202,17 +197,25 @@ def score(
     rating_date: Annotated[
         str | None, typer.Option(metavar="DATE", help="The date a letter carries (never taken from the clock).")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, max=256, metavar="N", help="Several reports: score N at a time, in N processes.")
+    ] = 1,
 ) -> None:
     """Score REPORT: stars per dimension, the overall grade and ranked suggestions (several: a table)."""
     if len(reports) > 1 or reports[0].is_dir():
-        _score_many(reports, format.value, lang, criteria, standard, output, force)
+        _score_many(reports, format.value, lang, criteria, standard, output, force, jobs)
         return
     report = reports[0]
     if format.value == "csv":
         _fail("--format csv is for several reports (a folder or several files); use json for one")
+    from csr_rating.api import default_lang, reviews_left
+    from csr_rating.loading import load_criteria
+
     try:
         card = _scored(report, load_criteria(criteria, standard), industry, year)
         if format.value in ("letter", "letter-html"):
+            from csr_rating.render import letter as letter_view
+
             chosen = lang.value if lang is not None else default_lang(card.report.languages)
             count = top if top is not None else DEFAULT_TOP.get("letter", 5)
             write = letter_view.render if format.value == "letter" else letter_view.render_html
@@ -231,9 +234,19 @@ def score(
 
 
 def _score_many(
-    paths: list[Path], fmt: str, lang: Language | None, criteria: Path | None, standard: str, output: Path | None, force: bool
+    paths: list[Path],
+    fmt: str,
+    lang: Language | None,
+    criteria: Path | None,
+    standard: str,
+    output: Path | None,
+    force: bool,
+    jobs: int = 1,
 ) -> None:
     """`score` of several reports or a folder: one row each, scored one at a time."""
+    from csr_rating import batch
+    from csr_rating.loading import load_criteria
+
     if fmt not in batch.FORMATS:
         _fail(f"several reports give one row each: --format {', '.join(batch.FORMATS)} (not {fmt})")
     try:
@@ -244,7 +257,7 @@ def _score_many(
         chosen: Lang = "zh" if lang is not None and lang.value == "zh" else "en"
         dimensions = [(d.spec.id, d.spec.name.get(chosen)) for d in criteria_set.dimensions]
         with _progress(len(files)) as step:
-            found = list(batch.rows(files, criteria_set, step))
+            found = list(batch.rows(files, criteria_set, step, jobs))
         _deliver(batch.render(found, dimensions, fmt, chosen), output, force, *files)  # type: ignore[arg-type]
     except InputError as error:
         _fail(str(error))
@@ -318,6 +331,12 @@ def check(
     ] = False,
 ) -> None:
     """Gate a release: score each REPORT, then exit 1 if any is below a threshold or regressed."""
+    from csr_rating import gate
+    from csr_rating.api import default_lang
+    from csr_rating.loading import load_criteria, looks_like_report
+    from csr_rating.render.many import Many
+    from csr_rating.render.paths import report_path
+
     failed = False
     try:
         if skip_other_yaml:
@@ -335,34 +354,39 @@ def check(
         old = gate.load_baselines(baseline) if baseline is not None else None
         if needed is None and not minima and old is None:
             raise InputError("check", "give a threshold: --min-stars, --min DIMENSION=STARS or --baseline")
-        cards = []
+        outputs: list[tuple[Many, Path | None]] = []  # each format's output, fed one scorecard at a time
+        verdicts: list[tuple[str, GateVerdict, Range | None]] = []  # what the summary needs of each card
         for report in reports:
             card = _scored(report, criteria_set)
             before = None if old is None else old.get(report_path(str(report)), old.get(None))
             if old is not None and before is None:
                 raise InputError(str(baseline), f"the baseline has no scorecard for {report_path(str(report))}")
             found = gate.verdict(card, criteria_set.standard, needed, minima, before, end=on_unknown.value)
-            cards.append(card.model_copy(update={"gate": found}))  # every format shows the verdict
-        chosen = lang.value if lang is not None else default_lang(cards[0].report.languages)
-        count = top if top is not None else DEFAULT_TOP.get(format.value, 5)
-        if not quiet or output is not None:
-            _deliver(render_many(cards, format.value, chosen, explain, count), output, force, *reports, baseline)  # type: ignore[arg-type]
-        for fmt, target in extra:
-            count = top if top is not None else DEFAULT_TOP.get(fmt, 5)
-            write_text(target, render_many(cards, fmt, chosen, explain, count), force, inputs=[*reports, *([baseline] if baseline else [])])  # type: ignore[arg-type]
+            card = card.model_copy(update={"gate": found})  # every format shows the verdict
+            if not verdicts:  # the first card decides the language
+                chosen = lang.value if lang is not None else default_lang(card.report.languages)
+                wanted = [(format.value, output)] if not quiet or output is not None else []
+                for fmt, target in [*wanted, *extra]:
+                    count = top if top is not None else DEFAULT_TOP.get(fmt, 5)
+                    outputs.append((Many(fmt, chosen, explain, count), target))  # type: ignore[arg-type]
+            for many, _ in outputs:
+                many.add(card)
+            verdicts.append((card.report.file, found, card.overall.range))
+        sources = [*reports, *([baseline] if baseline else [])]
+        for index, (many, target) in enumerate(outputs):
+            if index == 0 and (not quiet or output is not None):
+                _deliver(many.text(), output, force, *reports, baseline)
+            else:
+                write_text(target, many.text(), force, inputs=sources)  # type: ignore[arg-type]
     except InputError as error:
         _fail(str(error))
-    for card in cards:
-        verdict = card.gate
-        assert verdict is not None
+    for file, verdict, found_range in verdicts:
         for failure in verdict.failures:
-            sys.stderr.write(f"csr-rating: {card.report.file}: gate failed: {failure.message}\n")
+            sys.stderr.write(f"csr-rating: {file}: gate failed: {failure.message}\n")
         if verdict.passed:
-            unsure = card.overall.range is not None and card.overall.range.low != card.overall.range.high
+            unsure = found_range is not None and found_range.low != found_range.high
             end = f", the {on_unknown.value} end of its range" if unsure else ""
-            sys.stderr.write(
-                f"csr-rating: {card.report.file}: gate passed ({verdict.stars:g}★, {verdict.score:.1f}{end})\n"
-            )
+            sys.stderr.write(f"csr-rating: {file}: gate passed ({verdict.stars:g}★, {verdict.score:.1f}{end})\n")
         failed = failed or not verdict.passed
     if failed:
         raise typer.Exit(EXIT_GATE)
@@ -380,6 +404,10 @@ def diff(
     force: ForceOpt = False,
 ) -> None:
     """Show how each dimension and criterion changed from OLD to NEW."""
+    from csr_rating.api import default_lang, rate
+    from csr_rating.diff import compare, render_json, render_text
+    from csr_rating.loading import load_criteria
+
     try:
         criteria_set = load_criteria(criteria, standard)
         before, after = rate(old, criteria_set), rate(new, criteria_set)
@@ -402,6 +430,9 @@ def ingest(
     standard: StandardOpt = DEFAULT_STANDARD,
 ) -> None:
     """Turn a draft report into the structured YAML that `score` reads; check its `# review:` lines."""
+    from csr_rating.api import ingest_draft
+    from csr_rating.loading import load_criteria
+
     try:
         result = ingest_draft(draft, industry=industry, year=year, criteria=load_criteria(criteria, standard))
         _deliver(result.yaml, output, force, draft)
@@ -420,13 +451,17 @@ def review(
     report: Annotated[Path, typer.Argument(help='The YAML `csr-rating ingest` wrote ("-" reads standard input).')],
     draft: Annotated[
         Path | None,
-        typer.Option(help="The draft it was ingested from; default: the file its header names, next to it."),
+        typer.Option(metavar="FILE", help="The draft it was ingested from; default: the file its header names, next to it."),
     ] = None,
     format: Annotated[ReviewFormat, typer.Option("--format", "-f", help="text or json.")] = "text",  # type: ignore[assignment]
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
     """List the `# review:` notes of an ingested draft, each with the draft line it came from."""
+    from csr_rating.review import render_json as review_json
+    from csr_rating.review import render_text as review_text
+    from csr_rating.review import review as review_notes
+
     try:
         result = review_notes(report, draft)
         shown = "<stdin>" if str(report) == "-" else str(report)
@@ -447,24 +482,29 @@ def review(
 def ask(
     report: Annotated[Path, typer.Argument(help="The report YAML an ingest wrote (or any report with `unknown:`).")],
     answers: Annotated[
-        Path | None, typer.Option(help="Take the answers from FILE (answers: {field: value}) instead of asking.")
+        Path | None, typer.Option(metavar="FILE", help="Take the answers from FILE (answers: {field: value}) instead of asking.")
     ] = None,
     in_place: Annotated[bool, typer.Option(help="Write the answers into REPORT itself (atomically).")] = False,
     lang: LangOpt = None,
     criteria: CriteriaOpt = None,
     standard: StandardOpt = DEFAULT_STANDARD,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the answered report to FILE.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the answered report to FILE.")] = None,
     force: ForceOpt = False,
 ) -> None:
     """Ask the questions REPORT leaves open, largest gain first, and write the answers into its YAML
     (comments and review notes kept). Enter skips a question; '-' says the report does not have it."""
+    from csr_rating.answers import load_answers, write_answers
+    from csr_rating.api import answer
+    from csr_rating.asking import interview
+    from csr_rating.loading import load_criteria
+
     try:
         if in_place == (output is not None):
             raise InputError(str(report), "pass -o FILE for the answered report, or --in-place to update this file")
         criteria_set = load_criteria(criteria, standard)
         chosen: dict[str, Any] = load_answers(answers) if answers is not None else {}
 
-        def ask_them(questions: list[Question]) -> dict[str, Any]:
+        def ask_them(questions: "list[Question]") -> dict[str, Any]:
             if answers is not None:
                 return chosen
             if not questions:
@@ -516,11 +556,17 @@ def calibrate(
     criteria: CriteriaOpt = None,
     standard: StandardOpt = DEFAULT_STANDARD,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="With --fit: a new folder for the fitted criteria pack.")
+        Path | None, typer.Option("--output", "-o", metavar="DIR", help="With --fit: a new folder for the fitted criteria pack.")
     ] = None,
 ) -> None:
     """Agreement with published ratings, per dimension and overall; with --fit, fit the pack's free
     parameters and write an overlay pack that extends it to -o (never over an existing folder)."""
+    from csr_rating.api import calibrate as calibrate_set
+    from csr_rating.calibration import render_json as render_calibration_json
+    from csr_rating.calibration import render_text as render_calibration_text
+    from csr_rating.fitting import write_fitted
+    from csr_rating.loading import default_criteria_root, load_criteria
+
     try:
         if output is not None and not fit:
             raise InputError("calibrate", "-o writes a fitted pack: add --fit")
@@ -547,6 +593,8 @@ def schema(
     name: Annotated[Schema, typer.Argument(help="Which input format.")] = "report",  # type: ignore[assignment]
 ) -> None:
     """Print the JSON Schema of an input format (report, standard, criteria, catalog)."""
+    from csr_rating.api import json_schema
+
     _emit(json_schema(name.value))
 
 
@@ -559,6 +607,8 @@ def criteria_lint(
     path: Annotated[Path | None, typer.Argument(help="Criteria folder (default: the bundled one).")] = None,
 ) -> None:
     """Validate every standard in a criteria folder, with the checks `score` applies; exit 2 on the first error."""
+    from csr_rating.loading import load_criteria, standards_in
+
     try:
         for standard in standards_in(path):
             loaded = load_criteria(path, standard)
@@ -581,6 +631,9 @@ def industries_command(
     format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table or json.")] = "table",  # type: ignore[assignment]
 ) -> None:
     """List the industry catalogs: id, names, core indicators and topics (own and inherited), what each extends."""
+    from csr_rating.api import industries
+    from csr_rating.loading import load_criteria
+
     try:
         rows = industries(load_criteria(criteria, standard))
     except InputError as error:
@@ -604,6 +657,9 @@ def explain(
     standard: StandardOpt = DEFAULT_STANDARD,
 ) -> None:
     """Explain one criterion: its dimension, points, check and definition with the reasons for its bands."""
+    from csr_rating.explaining import explain as explain_criterion
+    from csr_rating.loading import default_criteria_root, load_criteria
+
     try:
         loaded = load_criteria(criteria, standard)
         root = Path(criteria) if criteria is not None else default_criteria_root()
@@ -623,6 +679,9 @@ def init(
     force: ForceOpt = False,
 ) -> None:
     """Start a report: a commented template for an industry, every section present, the catalog's topics and core indicators ready to uncomment."""
+    from csr_rating.loading import load_criteria
+    from csr_rating.template import template as report_template
+
     try:
         loaded = load_criteria(criteria, standard)
         if industry not in loaded.catalogs:
@@ -645,8 +704,8 @@ def completion(
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0: a free one).")] = 0,
+    host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", min=0, max=65535, help="Port to listen on (0: a free one).")] = 0,
 ) -> None:
     """A local page for authors: drop a draft, answer the questions, correct the review items, download
     the report, its scorecard and a rating letter. Nothing leaves this machine; Ctrl-C stops it."""
@@ -661,6 +720,8 @@ def serve(
 @app.command()
 def kinds() -> None:
     """List the check kinds criteria can use, with their documentation."""
+    from csr_rating import checks
+
     for name in checks.KINDS:
         _emit(f"## {name}\n\n{checks.documentation(name)}\n\n")
 
@@ -679,6 +740,8 @@ def _terminate(signum: int, frame: object) -> NoReturn:
 
 def main() -> None:
     """Run the app; every way it can end is one line on stderr and a documented exit code."""
+    # the command line uses no pydantic plugins; looking for them scans every installed package's metadata
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     signal.signal(signal.SIGTERM, _terminate)
     if len(sys.argv) == 1:
         sys.argv.append("--help")  # bare `csr-rating` shows what it can do

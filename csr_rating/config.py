@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -25,7 +25,8 @@ Stars = Annotated[float, Field(ge=0, le=5)]
 class Config(BaseModel):
     """csr-rating's settings for a project; every field optional, the command line overrides each."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, title="csr-rating project settings")
+    # built when a settings file is first validated: most runs have none
+    model_config = ConfigDict(extra="forbid", frozen=True, title="csr-rating project settings", defer_build=True)
 
     criteria: str | None = Field(default=None, description="Criteria folder, relative to this file.")
     standard: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]+$")] | None = Field(
@@ -65,7 +66,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 class Settings:
     """The settings in effect and the file they came from (None: defaults only)."""
 
-    config: Config = field(default_factory=lambda: Config())
+    config: Config | None = None  # None: the defaults (every field unset), without building the model
     source: Path | None = None
 
     def default_map(self) -> dict[str, dict[str, Any]]:
@@ -81,7 +82,7 @@ class Settings:
         return out
 
     def values(self) -> dict[str, Any]:
-        data = self.config.model_dump()
+        data = self.config.model_dump() if self.config is not None else dict.fromkeys(Config.model_fields)
         if data["criteria"] is not None and self.source is not None:
             data["criteria"] = str((self.source.parent / data["criteria"]).resolve())
         return data
@@ -101,7 +102,10 @@ def find(start: Path) -> Path | None:
 
 def _has_table(path: Path) -> bool:
     try:
-        return "csr-rating" in tomllib.loads(read_text(path)).get("tool", {})
+        text = read_text(path)
+        if "csr-rating" not in text and "\\u" not in text and "\\U" not in text:
+            return False  # the table's name, spelt out or escaped, must be in the text: no TOML to parse
+        return "csr-rating" in tomllib.loads(text).get("tool", {})
     except (tomllib.TOMLDecodeError, InputError):
         return False
 

@@ -109,11 +109,15 @@ def _doubtful_values(report: Report, source: SourceMap, index: int, share: bool)
     indicator = report.indicators[index]
     found = []
     for year, value in indicator.values.items():
+        outside = share and isinstance(value, (int, float)) and not 0 <= value <= 100
+        old = year < report.meta.year - OLDEST
+        if not (outside or old):
+            continue  # the line is looked up only for a warning
         line = source.line(("indicators", index, "values", str(year))) or 1
         where = f"{source.path}:{line}: indicators[{index}] {indicator.name!r}"
-        if share and isinstance(value, (int, float)) and not 0 <= value <= 100:
+        if outside:
             found.append(f"{where}: {value:g}% for {year} is outside 0-100; check the value and the unit")
-        if year < report.meta.year - OLDEST:
+        if old:
             found.append(f"{where}: a value for {year} is more than {OLDEST} years before the reporting year")
     return found
 

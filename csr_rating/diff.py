@@ -15,7 +15,7 @@ from csr_rating.scorecard import Scorecard
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class CriterionChange(_Model):

@@ -153,6 +153,8 @@ def _context(report: Report, criteria: CriteriaSet) -> Context:
 
 
 def _waived(report: Report, criteria: CriteriaSet, source: SourceMap) -> list[Waived]:
+    if not report.waivers:
+        return []
     titles = {c.id: c.title for d in criteria.dimensions for c in d.criteria}
     catalog = criteria.catalog_for(report.meta.industry)
     names = {i.id: i.name for c in (catalog, criteria.catalogs["general"]) for i in c.indicators}

@@ -25,13 +25,14 @@ from csr_rating.criteria import (
 )
 from csr_rating.errors import InputError
 from csr_rating.messages import validation_error
+from csr_rating.names import DEFAULT_STANDARD
+from csr_rating.packcache import PackCache
 from csr_rating.report import Report
 from csr_rating.yamlio import STDIN, SourceMap, load_yaml, read_stdin, read_text
 
 MAX_EXTENDS = 8  # a chain of standards or catalogs longer than this is surely a mistake
 
 M = TypeVar("M", bound=BaseModel)
-DEFAULT_STANDARD = "cass-csr-4.0"
 
 
 def parse(model: type[M], path: Path) -> tuple[M, SourceMap]:
@@ -104,14 +105,21 @@ def load_criteria(root: Path | str | None = None, standard: str = DEFAULT_STANDA
     if not folder.is_dir():
         known = sorted(p.name for p in root.iterdir() if (p / "standard.yaml").is_file())
         raise InputError(str(folder), f"no standard {standard!r} here (known: {', '.join(known) or 'none'})")
+    cache = PackCache.of(root)
+    catalogs = CatalogLibrary(root / "industries", cache)
+    cached = cache.load(f"standard {standard}")
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], Standard):
+        # validated when it was stored, from files with these very contents
+        return CriteriaSet.model_construct(standard=cached[0], dimensions=cached[1], catalogs=catalogs)
     spec, dimensions = load_standard(root, standard, ())
-    catalogs = CatalogLibrary(root / "industries")
     try:
-        return CriteriaSet(standard=spec, dimensions=dimensions, catalogs=catalogs)
+        loaded = CriteriaSet(standard=spec, dimensions=dimensions, catalogs=catalogs)
     except ValidationError as exc:
         raise InputError(
             str(folder), str(exc.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
         ) from None
+    cache.store(f"standard {standard}", (spec, dimensions))
+    return loaded
 
 
 class CatalogLibrary(Mapping[str, Catalog]):
@@ -120,10 +128,11 @@ class CatalogLibrary(Mapping[str, Catalog]):
     Scoring a report reads its own industry's pack and the base, not all of them: loading each of
     sixteen packs costs a YAML parse, so a library is lazy. Asking for every value (``lint``,
     industry detection) loads and checks them all. Ids are the file names (a file whose ``id``
-    differs is an error when it is loaded)."""
+    differs is an error when it is loaded). A merged catalog is kept in ``cache`` (packcache)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, cache: PackCache | None = None) -> None:
         self.folder = folder
+        self.cache = cache or PackCache(None)
         found = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         self._paths = {path.stem: path for path in found}
         self._merged: dict[str, Catalog] = {}
@@ -147,6 +156,10 @@ class CatalogLibrary(Mapping[str, Catalog]):
     def _resolve(self, catalog_id: str, chain: tuple[str, ...]) -> Catalog:
         if catalog_id in self._merged:
             return self._merged[catalog_id]
+        cached = self.cache.load(f"catalog {catalog_id}")
+        if isinstance(cached, Catalog):
+            self._merged[catalog_id] = cached
+            return cached
         path = self._paths[catalog_id]
         file, source = parse(CatalogFile, path)
         if file.id != path.stem:
@@ -171,6 +184,8 @@ class CatalogLibrary(Mapping[str, Catalog]):
         except ValueError as exc:
             raise source.error(("drop",), str(exc)) from None
         self._merged[catalog_id] = merged
+        merged.warm()  # its name indexes go into the cache with it
+        self.cache.store(f"catalog {catalog_id}", merged)
         return merged
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Iterable
@@ -73,6 +72,8 @@ def _existing(path: Path, force: bool) -> tuple[Path, os.stat_result | None]:
 
 def _temporary(folder: Path, mode: int) -> tuple[int, Path]:
     """A new, short-named file in ``folder`` (the target's name may be as long as the limit)."""
+    import secrets  # here: only a file output needs it, and it costs every start-up a few milliseconds
+
     for _ in range(100):
         candidate = folder / f".csr-rating-{secrets.token_hex(6)}.tmp"
         try:

@@ -29,7 +29,7 @@ MIN_GAIN = 0.05  # overall points: a fact worth less than this is not worth aski
 
 
 class _Wording(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     en: str
     zh: str
 

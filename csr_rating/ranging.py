@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from csr_rating.criteria import CriteriaSet
 from csr_rating.engine import overall_with, score
-from csr_rating.questions import questions
 from csr_rating.report import Report
 from csr_rating.scorecard import Range, Scorecard
-from csr_rating.unknowns import best_case
 from csr_rating.yamlio import SourceMap
 
 SAME = 1e-6  # criterion points: closer than this, the unknown facts do not move it
@@ -32,6 +30,9 @@ def score_range(
     if not report.unknown:
         card = score(report, criteria, source, notes)
         return _with_ranges(card, card)
+    from csr_rating.questions import questions  # only a report with unknown facts needs them
+    from csr_rating.unknowns import best_case
+
     high = score(best_case(report), criteria, source)
     as_given = score(report, criteria, source)
     moved = frozenset(

@@ -13,14 +13,16 @@ import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from csr_rating.errors import InputError
-from csr_rating.ingest.document import Document
-from csr_rating.ingest.readers import is_draft, read_document
+from csr_rating.ingest.suffixes import is_draft
 from csr_rating.yamlio import STDIN, dotted, load_yaml, read_stdin, read_text
+
+if TYPE_CHECKING:  # `score` counts the notes of every report: the draft reader loads only for `review`
+    from csr_rating.ingest.document import Document
 
 REVIEW = re.compile(r"^\s*# review:\s?(?P<text>.*)$")
 WHERE = re.compile(r"\s#\s(?P<where>line \d+|p\. \d+)\s*$")
@@ -160,6 +162,9 @@ def default_draft(yaml_path: Path | str, yaml_text: str) -> Path | None:
 def source_line(draft: Document | Path | str, where: str, hint: str | None = None) -> str | None:
     """The draft's text at ``where``: the line for ``line N``; for ``p. N`` the page's first line that
     holds ``hint``, else the start of the page. Pass a Document to read the draft once for many notes."""
+    from csr_rating.ingest.document import Document
+    from csr_rating.ingest.readers import read_document
+
     document = draft if isinstance(draft, Document) else read_document(draft)
     kind, _, number = where.partition(" ")
     if not number.isdigit():
@@ -220,6 +225,8 @@ def review(yaml_path: Path | str, draft: Path | str | None = None) -> Review:
     path = Path(draft) if draft is not None else default_draft(yaml_path, text)
     if path is None:
         return Review(items, draft_name(text), False)
+    from csr_rating.ingest.readers import read_document
+
     return Review(with_sources(items, read_document(path)), path.name, True)
 
 

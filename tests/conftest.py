@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,15 @@ REFERENCE = REPORTS / "china-telecom-2020.yaml"
 # Long property runs: CSR_RATING_THOROUGH=1 .venv/bin/python -m pytest (the README's thorough command).
 THOROUGH = os.environ.get("CSR_RATING_THOROUGH") == "1"
 DIMENSIONS = ["procedure", "substance", "completeness", "balance", "comparability", "readability", "originality"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The criteria cache (csr_rating.packcache) of this run in a folder of its own, never the real
+    home: set before any test module is imported (some load criteria at import); subprocesses
+    inherit it through the environment. Each xdist worker has its own."""
+    folder = tempfile.mkdtemp(prefix="csr-rating-cache-")
+    os.environ["XDG_CACHE_HOME"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 @pytest.fixture(scope="session")

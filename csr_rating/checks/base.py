@@ -19,13 +19,13 @@ Loc = tuple[str | int, ...]
 class Params(BaseModel):
     """Base of every kind's parameter model; unknown parameters are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as criteria._Model
 
 
 class Band(BaseModel):
     """From ``min`` (inclusive) upwards the criterion earns ``score`` (a share of its points)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as criteria._Model
 
     min: Annotated[float, Field(ge=0)]
     score: Annotated[float, Field(ge=0, le=1)]
@@ -34,7 +34,7 @@ class Band(BaseModel):
 class Bands(BaseModel):
     """Monotone step function from a measured value to a share of the points."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # as criteria._Model
 
     steps: list[Band] = Field(min_length=1)
 

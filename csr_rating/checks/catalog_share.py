@@ -134,7 +134,8 @@ def _categories(
     disclosed: set[str],
     found: list[Finding],
 ) -> Outcome:
-    used = [c for c in catalog.categories if any(i.category == c.id for i in core)]
+    in_core = {i.category for i in core}
+    used = [c for c in catalog.categories if c.id in in_core]
     covered = {i.category for i in core if i.id in disclosed}
     share = 100 * len(covered) / len(used) if used else 100.0
     fraction = params.bands.score(share) if params.bands else share / 100

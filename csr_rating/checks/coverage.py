@@ -26,7 +26,7 @@ from csr_rating.i18n import I18n
 
 
 class Option(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     value: str
     label: I18n

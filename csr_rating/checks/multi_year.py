@@ -63,13 +63,14 @@ def _years(params: MultiYearParams, year: int) -> I18n:
 
 def _count(params: MultiYearParams, ctx: Context) -> Outcome:
     year = ctx.report.meta.year
+    catalogs = ctx.catalogs()
     scoped = [
-        (i, ind)
+        (i, ind, run_length(ind, year))
         for i, ind in enumerate(ctx.report.indicators)
-        if ind.years and (params.scope == "all" or any(c.is_negative(ind) for c in ctx.catalogs()))
+        if ind.years and (params.scope == "all" or any(c.is_negative(ind) for c in catalogs))
     ]
-    long = [(i, ind) for i, ind in scoped if run_length(ind, year) >= params.min_years]
-    short = [ind for _, ind in scoped if run_length(ind, year) < params.min_years]
+    long = [(i, ind) for i, ind, run in scoped if run >= params.min_years]
+    short = [ind for _, ind, run in scoped if run < params.min_years]
     years = _years(params, year)
     bands = params.bands
     assert bands is not None  # measure: count requires bands (checked when criteria load)
@@ -113,7 +114,8 @@ def _catalog_share(params: MultiYearParams, ctx: Context) -> Outcome:
         )
     share = ctx.industry.scaled(100 * len(long) / len(core))
     # disclosed but too short first: adding earlier years is the cheapest fix
-    reported = [item for item in core if item.id in best and item not in long]
+    long_ids = {item.id for item in long}  # ids, not items: comparing models field by field is quadratic
+    reported = [item for item in core if item.id in best and item.id not in long_ids]
     absent = [item for item in core if item.id not in best]
     missing = tuple(text(f"{i.name.en} ({years.en})", f"{i.name.zh}（{years.zh}）") for i in [*reported, *absent])
     fraction = params.bands.score(share) if params.bands else share / 100

@@ -36,12 +36,12 @@ def _indicators(ctx: Context) -> tuple[list[Finding], list[I18n]]:
                 item = catalog.match_indicator(indicator)
                 if item is not None:
                     matched.add(item.id)
-    suggestions: list[I18n] = []
+    suggestions: dict[tuple[str, str], I18n] = {}  # by their text: comparing models one by one is quadratic
     for catalog in ctx.catalogs():
         for item in catalog.indicators:
-            if item.negative and item.id not in matched and item.id not in ctx.waived and item.name not in suggestions:
-                suggestions.append(item.name)
-    return found, suggestions
+            if item.negative and item.id not in matched and item.id not in ctx.waived:
+                suggestions.setdefault((item.name.en, item.name.zh), item.name)
+    return found, list(suggestions.values())
 
 
 def _events(ctx: Context, explained_only: bool) -> tuple[list[Finding], list[I18n]]:

@@ -231,15 +231,26 @@ class Matcher:
     def _weight(self, word: str) -> float:
         return self._idf.get(word, math.log(len(self._names) + 1) + 1)
 
-    def _similarity(self, query: Counter[str], bag: Counter[str]) -> float:
+    def _mass(self, bag: Counter[str]) -> float:
+        return sum(self._weight(w) * n for w, n in bag.items())
+
+    @cached_property
+    def _masses(self) -> list[float]:
+        """Each catalog name's weighted word count, the denominator of its recall (worked out once)."""
+        return [self._mass(bag) for _, _, bag in self._names]
+
+    def _similarity(self, query: Counter[str], query_mass: float, position: int) -> float:
+        bag = self._names[position][2]
         if not query or not bag:
             return 0.0
-        common = query & bag
-        overlap = sum(self._weight(w) * n for w, n in common.items())
+        # the weights of query & bag, term by term in the query's order (what Counter.__and__ keeps)
+        overlap = sum(
+            self._weight(w) * least for w, n in query.items() if (least := min(n, bag.get(w, 0))) > 0
+        )
         if not overlap:
             return 0.0
-        precision = overlap / sum(self._weight(w) * n for w, n in query.items())
-        recall = overlap / sum(self._weight(w) * n for w, n in bag.items())
+        precision = overlap / query_mass
+        recall = overlap / self._masses[position]
         beta2 = 4.0  # F2: covering the catalog name matters more than extra words in the printed one
         return (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
@@ -270,11 +281,12 @@ class Matcher:
         # only names sharing a word can score: the inverted index spares comparing every name
         candidates = sorted(exact.union(*(self._by_word.get(word, ()) for word in query)))
         best: tuple[float, float, str, str] | None = None
+        query_mass = self._mass(query)
         for position in candidates:
-            printed, item, bag = self._names[position]
+            printed, item, _ = self._names[position]
             if not isinstance(item, kind):
                 continue
-            score = 1.0 if position in exact else self._similarity(query, bag)
+            score = 1.0 if position in exact else self._similarity(query, query_mass, position)
             if score < 0.3:
                 continue
             if position not in exact:

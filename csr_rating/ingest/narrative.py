@@ -14,6 +14,7 @@ table row.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -55,8 +56,9 @@ _DIGIT = re.compile(r"\d")
 _PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,4}\s+\S|\d{1,3}\s*$)")
 _HAN_UNIT = re.compile(f"[{HAN}]{{1,{HAN_BEFORE}}}")
 _LETTERS = re.compile(f"[A-Za-z{HAN}]{{2}}")
-_SENTENCE = re.compile(r"(?:[^.;!?。；！？]|(?<=\d)\.(?= ?\d))+[.;!?。；！？]?")  # a decimal point ends no sentence
-# (nor one an extraction split from its decimals: "3. 20")
+# A decimal point ends no sentence (nor one an extraction split from its decimals: "3. 20"); runs of
+# other characters are taken whole (a regex step per character was most of splitting a draft).
+_SENTENCE = re.compile(r"(?:[^.;!?。；！？]+|(?<=\d)\.(?= ?\d))+[.;!?。；！？]?")
 _YEAR_IN_TEXT = re.compile(r"(?:in|during|for|by|of)\s+((?:19|20)\d{2})\b|((?:19|20)\d{2})\s*年", re.IGNORECASE)
 
 
@@ -88,7 +90,7 @@ class PhraseIndex:
         self.longest_chars = 1
         for item in catalog.indicators:
             for name in (item.name.en, item.name.zh, *item.aliases):
-                phrase = _stems(normalise(name))
+                phrase = plain_words(name)
                 if len(phrase) < (3 if _HAN.search(phrase) else MIN_PHRASE):
                     continue
                 self.phrases.setdefault(phrase, item)
@@ -98,7 +100,7 @@ class PhraseIndex:
                     self.longest_words = max(self.longest_words, len(phrase.split()))
 
     def lookup(self, phrase: str) -> CatalogIndicator | None:
-        return self.phrases.get(_stems(normalise(phrase)))
+        return self.phrases.get(plain_words(phrase))
 
     def find(self, text: str) -> list[tuple[str, CatalogIndicator, int]]:
         """(phrase, item, position in the normalised text) for each catalog phrase in ``text``."""
@@ -119,7 +121,7 @@ class PhraseIndex:
     def _find(self, text: str) -> list[tuple[str, CatalogIndicator, int]]:
         """At each word start the longest phrase of whole words; in a line with Chinese, also at each
         character the longest phrase of three or more characters. One automaton pass finds them all."""
-        plain = _stems(normalise(text))
+        plain = plain_words(text)
         if not self.phrases:
             return []
         han = _HAN.search(plain) is not None
@@ -137,9 +139,16 @@ class PhraseIndex:
         return found
 
 
+@lru_cache(maxsize=1 << 14)
+def plain_words(text: str) -> str:
+    """Text as phrases are looked up: normalised, each word stemmed (a line is asked for again as the
+    head of the next line's pair)."""
+    return _stems(normalise(text))
+
+
 def _stems(text: str) -> str:
     """Plural and singular read alike ("stakeholders", "stakeholder")."""
-    return " ".join(_stem_cached(word) for word in text.split())
+    return " ".join(map(_stem_cached, text.split()))
 
 
 @lru_cache(maxsize=65536)
@@ -180,7 +189,7 @@ def _across(first: Line, second: Line, index: PhraseIndex) -> list[tuple[str, Ca
     """The phrases of two adjacent lines read as one that start in the first and end in the second."""
     head = first.text.strip()
     joint = "" if _HAN.search(head[-1:]) else " "
-    boundary = len(_stems(normalise(head)))
+    boundary = len(plain_words(head))
     return [
         (phrase, item, at)
         for phrase, item, at in index.find(head + joint + second.text.strip())
@@ -221,12 +230,15 @@ def _spanned(doc: Document, skip: set[int]) -> list[Spanned]:
         for line in block:
             starts.append((len(text), line))
             text += line.text.strip() + ("" if _HAN.search(line.text[-1:]) else " ")
+        offsets = [offset for offset, _ in starts]  # increasing: found by bisection, not by a scan per sentence
         for match in _SENTENCE.finditer(text):
-            where = next(line for offset, line in reversed(starts) if offset <= match.start())
+            at = bisect_right(offsets, match.start()) - 1  # the line the sentence starts on
             lead = len(match.group()) - len(match.group().lstrip())
             begin = match.start() + lead
-            inside = tuple((max(0, o - begin), ln) for o, ln in starts if begin <= o < match.end() or ln is where)
-            out.append((match.group().strip(), where, inside))
+            first, stop = bisect_left(offsets, begin), bisect_left(offsets, match.end())
+            chosen = ([starts[at]] if at < first else []) + starts[first:stop]  # that line, and those starting inside
+            inside = tuple((max(0, o - begin), ln) for o, ln in chosen)
+            out.append((match.group().strip(), starts[at][1], inside))
         block.clear()
 
     for line in doc.lines:

@@ -24,25 +24,20 @@ import stat
 import sys
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
+from operator import itemgetter
 from pathlib import Path
-from statistics import median
 from typing import Any
 
 from csr_rating.errors import InputError
 from csr_rating.ingest import budget
 from csr_rating.ingest.document import HAN, Document, Line, SourceKind
+from csr_rating.ingest.suffixes import MARKDOWN_SUFFIXES, SUFFIXES, is_draft  # noqa: F401 - is_draft's old home
 
-SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 MAX_BYTES = 50 * 1024 * 1024
 STDIN_NAME = "<stdin>"
 SUPPORTED = "a draft report (.txt, .md, .pdf or .docx)"
-
-
-def is_draft(path: Path | str) -> bool:
-    """True for a file ``read_document`` is meant for (by suffix), as opposed to a report YAML."""
-    return Path(str(path)).suffix.lower() in SUFFIXES
 
 
 def read_document(path: Path | str, *, max_bytes: int = MAX_BYTES) -> Document:
@@ -401,8 +396,7 @@ def read_pdf(raw: bytes, shown: str) -> Document:
             ) from None
         raise InputError(shown, f"not a readable PDF (damaged?): {_pdfium_reason(exc)}") from None
     try:
-        pages = _pdf_pages(pdf, shown)
-        pictures = _pdf_pictures(pdf)
+        pages, pictures = _pdf_pages(pdf, shown)
     finally:
         pdf.close()
     text_pages = sum(1 for page in pages if sum(len(text.replace(" ", "")) for text in page) >= MIN_PAGE_CHARS)
@@ -416,31 +410,47 @@ def read_pdf(raw: bytes, shown: str) -> Document:
 
 MIN_PICTURE = 40.0  # points each side: smaller images are icons, bullets and logos
 FULL_PAGE = 0.8  # an image covering this much of its page is a scan or a background, not a picture
-MAX_PICTURE_PAGES = 2000  # pages whose images are counted at most
+FORM_DEPTH = 3  # levels of nested forms (XObjects) whose images are counted
 
 
-def _pdf_pictures(pdf: Any) -> int | None:
-    """Pictures on the PDF's pages; None for a scan (full-page images on half the pages or more),
-    whose pictures are inside the page images."""
+def _page_pictures(page: Any) -> tuple[int, bool]:
+    """(pictures, whether one image covers the page) of one page (PDFium's page handle): its images
+    large enough to be a chart or a photograph, in the page and in forms nested up to FORM_DEPTH
+    levels. Raw calls: pypdfium2's object wrappers cost more than reading the page's text."""
     import pypdfium2.raw as pdfium_c
 
-    pictures = scanned = 0
-    pages = min(len(pdf), MAX_PICTURE_PAGES)
-    for index in range(pages):
-        page = pdf[index]
-        try:
-            width, height = page.get_size()
-            full = False
-            for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
-                left, bottom, right, top = image.get_bounds()
-                if (right - left) * (top - bottom) >= FULL_PAGE * width * height:
+    width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    corners = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    pictures, full = 0, False
+    pending: list[tuple[Any, bool, int]] = [(page, False, 0)]  # (parent, is a form, depth)
+    while pending:
+        parent, form, level = pending.pop()
+        count = (pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects)(parent)
+        get = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
+        if count < 0:
+            raise pdfium_error("Failed to get number of pageobjects.")
+        for index in range(count):
+            item = get(parent, index)
+            if not item:
+                raise pdfium_error("Failed to get pageobject.")
+            kind = pdfium_c.FPDFPageObj_GetType(item)
+            if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                if not pdfium_c.FPDFPageObj_GetBounds(item, *corners):
+                    raise pdfium_error("Failed to locate pageobject.")
+                if (right.value - left.value) * (top.value - bottom.value) >= FULL_PAGE * width * height:
                     full = True
-                elif right - left >= MIN_PICTURE and top - bottom >= MIN_PICTURE:
+                elif right.value - left.value >= MIN_PICTURE and top.value - bottom.value >= MIN_PICTURE:
                     pictures += 1
-            scanned += full
-        finally:
-            page.close()
-    return None if pages and scanned * 2 >= pages else pictures
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and level < FORM_DEPTH - 1:
+                pending.append((item, True, level + 1))
+    return pictures, full
+
+
+def pdfium_error(message: str) -> Exception:
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError(message)
 
 
 def _pdfium_reason(exc: Exception) -> str:
@@ -448,7 +458,9 @@ def _pdfium_reason(exc: Exception) -> str:
     return match.group(1).strip().rstrip(".") if match else str(exc).strip().rstrip(".")
 
 
-def _pdf_pages(pdf: Any, shown: str) -> list[list[str]]:
+def _pdf_pages(pdf: Any, shown: str) -> tuple[list[list[str]], int | None]:
+    """Each page's lines, and the pictures of the PDF: None for a scan (full-page images on half the
+    pages or more), whose pictures are inside the page images. Each page is loaded once."""
     import pypdfium2 as pdfium
 
     count = len(pdf)
@@ -458,30 +470,57 @@ def _pdf_pages(pdf: Any, shown: str) -> list[list[str]]:
         raise InputError(
             shown, f"more pages than a report holds ({count:,}; the limit is {budget.MAX_PDF_PAGES:,}): split the PDF"
         )
+    import pypdfium2.raw as pdfium_c
+
     pages = []
-    chars = lines = 0
+    chars = lines = pictures = scanned = 0
     for index in range(count):
-        try:
-            page = _read_page(pdf, index)
-        except pdfium.PdfiumError as exc:
-            raise InputError(shown, f"cannot read page {index + 1} of the PDF: {_pdfium_reason(exc)}") from None
-        chars += sum(len(text) for text in page)
-        lines += len(page)
-        budget.check_text(shown, chars, lines)  # stop reading as soon as the draft is too big
-        pages.append(page)
-    return pages
-
-
-def _read_page(pdf: Any, index: int) -> list[str]:
-    page = pdf[index]
-    try:
-        textpage = page.get_textpage()
-        try:
-            return page_lines(_page_chars(textpage.raw))
+        page = pdfium_c.FPDF_LoadPage(pdf.raw, index)  # PDFium's own handles: the wrappers' bookkeeping
+        try:  # (weak references, finalizers) cost a tenth of a long report's reading
+            try:
+                if not page:
+                    raise pdfium.PdfiumError("Failed to load page.")
+                text = _page_text_lines(page)
+            except pdfium.PdfiumError as exc:
+                raise InputError(shown, f"cannot read page {index + 1} of the PDF: {_pdfium_reason(exc)}") from None
+            chars += sum(len(line) for line in text)
+            lines += len(text)
+            budget.check_text(shown, chars, lines)  # stop reading as soon as the draft is too big
+            found, full = _page_pictures(page)
         finally:
-            textpage.close()
+            if page:
+                pdfium_c.FPDF_ClosePage(page)
+        pictures += found
+        scanned += full
+        pages.append(text)
+    return pages, None if scanned * 2 >= count else pictures
+
+
+def _page_text_lines(page: Any) -> list[str]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    textpage = pdfium_c.FPDFText_LoadPage(page)
+    if not textpage:
+        raise pdfium.PdfiumError("Failed to load text page.")
+    try:
+        return page_lines(_page_chars(textpage))
     finally:
-        page.close()
+        pdfium_c.FPDFText_ClosePage(textpage)
+
+
+@cache
+def _char_calls() -> tuple[Callable[[int, int, int], int], Callable[[int, int], float]]:
+    """FPDFText_GetLooseCharBox and FPDFText_GetCharAngle on plain addresses: pypdfium2's typed
+    bindings convert each argument of each call, a third of the time for a page's thousands of characters."""
+    import pypdfium2.raw as pdfium_c
+
+    def plain(function: Any, result: Any, *arguments: Any) -> Any:
+        return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(function, ctypes.c_void_p).value or 0)
+
+    box = plain(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    angle = plain(pdfium_c.FPDFText_GetCharAngle, ctypes.c_float, ctypes.c_void_p, ctypes.c_int)
+    return box, angle
 
 
 def _page_chars(textpage: Any) -> list[Char]:
@@ -489,20 +528,25 @@ def _page_chars(textpage: Any) -> list[Char]:
     page's main text direction runs along +x; characters at other angles (chart labels) are left out."""
     import pypdfium2.raw as pdfium_c
 
-    get_box, get_angle = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharAngle
+    get_box, get_angle = _char_calls()
     box = pdfium_c.FS_RECTF()
-    ref = ctypes.byref(box)
+    ref = ctypes.addressof(box)
+    page = ctypes.cast(textpage, ctypes.c_void_p).value or 0
     by_quarter: list[list[Char]] = [[], [], [], []]
+    upright = by_quarter[0]
+    quarter_turn = math.pi / 2
     for index, ch in _page_text(textpage):
         if ch == " " or ch == "\ufffd" or not ch.isprintable():
             continue  # spacing comes from the geometry, not from space characters
-        if not get_box(textpage, index, ref):
+        if not get_box(page, index, ref):
             continue
-        angle = get_angle(textpage, index)  # radians clockwise, or -1 when unknown
-        quarter = 0 if angle < 0.1 or angle > 6.18 else -round(angle / (math.pi / 2)) % 4
-        by_quarter[quarter].append((box.left, box.right, box.bottom, box.top, ch))
+        angle = get_angle(page, index)  # radians clockwise, or -1 when unknown
+        if angle < 0.1 or angle > 6.18:
+            upright.append((box.left, box.right, box.bottom, box.top, ch))
+        else:
+            by_quarter[-round(angle / quarter_turn) % 4].append((box.left, box.right, box.bottom, box.top, ch))
     main = max(range(4), key=lambda quarter: len(by_quarter[quarter]))  # ties: the upright text
-    return [_turn(char, main) for char in by_quarter[main]]
+    return by_quarter[0] if main == 0 else [_turn(char, main) for char in by_quarter[main]]
 
 
 def _page_text(textpage: Any) -> Iterator[tuple[int, str]]:
@@ -548,32 +592,37 @@ def page_lines(chars: list[Char]) -> list[str]:
 
 
 def _group_lines(chars: list[Char]) -> list[list[Char]]:
-    """Characters sharing most of their height with a line's first character belong to that line."""
+    """Characters sharing most of their height with a line's first character belong to that line.
+    (Per character of every page: min and max are spelt out, a call each was a fifth of the time.)"""
     chars = sorted(chars, key=lambda c: (-(c[2] + c[3]), c[0]))
     lines: list[list[Char]] = []
+    current: list[Char] = []
     low = high = 0.0  # the box of the first character of the current line
     for char in chars:
         bottom, top = char[2], char[3]
-        overlap = min(high, top) - max(low, bottom)
-        smaller = min(high - low, top - bottom)
+        overlap = (top if top < high else high) - (bottom if bottom > low else low)  # noqa: FURB136 - as min, max
+        height = top - bottom
+        smaller = height if height < high - low else high - low  # noqa: FURB136
         if lines and (overlap >= SAME_LINE_OVERLAP * smaller if smaller > 0 else abs(low - bottom) < 1.0):
-            lines[-1].append(char)
+            current.append(char)
         else:
-            lines.append([char])
+            current = [char]
+            lines.append(current)
             low, high = bottom, top
     return lines
 
 
 def _segments(line: list[Char]) -> list[Segment]:
     """Left to right: no gap joins characters, a word gap is a space, a wide gap ends a segment."""
-    line.sort(key=lambda c: c[0])
+    line.sort(key=itemgetter(0))
     kept = _drop_overprint(line)
-    height = median([c[3] - c[2] for c in kept]) or 1.0
+    height = _median([c[3] - c[2] for c in kept]) or 1.0
     gaps = []
     reach = kept[0][1]  # the rightmost edge so far: a gap is measured from there
     for char in kept[1:]:
         gaps.append(char[0] - reach)
-        reach = max(reach, char[1])
+        if char[1] > reach:  # noqa: PLR1730 - max() per character costs a call
+            reach = char[1]
     usual = _usual_gap(gaps, height)
     space, cell = usual + SPACE_GAP * height, usual + CELL_GAP * height
     segments: list[Segment] = []
@@ -585,7 +634,8 @@ def _segments(line: list[Char]) -> list[Segment]:
         elif gap > space:
             parts.append(" ")
         parts.append(char[4])
-        reach = max(reach, char[1])
+        if char[1] > reach:  # noqa: PLR1730 - max() per character costs a call
+            reach = char[1]
     segments.append((start, reach, "".join(parts)))
     cleaned = [(left, right, text.translate(_LIGATURES).strip()) for left, right, text in segments]
     return [segment for segment in cleaned if segment[2]]
@@ -680,18 +730,25 @@ def _by_column(block: list[list[Segment]], gutters: list[Gutter]) -> list[list[S
 def _usual_gap(gaps: list[float], height: float) -> float:
     """The gap between letters of a word: about zero, but positive in letter-spaced (tracked) text."""
     small = [gap for gap in gaps if gap < 0.6 * height]
-    return max(0.0, median(small)) if len(small) >= 3 else 0.0
+    return max(0.0, _median(small)) if len(small) >= 3 else 0.0
+
+
+def _median(values: list[float]) -> float:
+    """statistics.median, without its generality (called for every line of every page)."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    return ordered[half] if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def _drop_overprint(line: list[Char]) -> list[Char]:
     """Fake bold draws a string twice, shifted a little: keep one copy of each doubled character."""
     kept = [line[0]]
+    last = line[0]
     for char in line[1:]:
-        last = kept[-1]
-        width = max(last[1] - last[0], 0.1)
-        if char[4] == last[4] and abs(char[0] - last[0]) < 0.3 * width:
+        if char[4] == last[4] and abs(char[0] - last[0]) < 0.3 * max(last[1] - last[0], 0.1):
             continue
         kept.append(char)
+        last = char
     return kept
 
 
