@@ -446,8 +446,14 @@ _COMPARISON = {
 }
 
 
+# any kind at all, in one search: most sentences make no comparison (the kinds are then tried in order)
+_ANY_COMPARISON = re.compile("|".join(f"(?:{p.pattern})" for p in _COMPARISON.values()), re.IGNORECASE)
+
+
 def comparison_kind(text: str) -> str | None:
     """The kind of horizontal comparison a row name or sentence makes, if any."""
+    if _ANY_COMPARISON.search(text) is None:
+        return None
     for kind, pattern in _COMPARISON.items():
         if pattern.search(text):
             return kind

@@ -86,7 +86,8 @@ def unseen(doc: Document, data: dict[str, Any]) -> list[Noted]:
 def _at(data: dict[str, Any], path: str) -> Any:
     value: Any = data
     for part in path.split("."):
-        value = plain(value)
+        while isinstance(value, Noted):  # unwrap this level only: the rest of the draft stays as it is
+            value = value.value
         if not isinstance(value, dict):
             return None
         value = value.get(part)
