@@ -364,8 +364,10 @@ def _answer(doc: _Doc, path: str, value: Any) -> None:
         return
     if value is None and not _has(data.get(key), rest):
         return
-    if path == INDEXED and isinstance(value, list) and _picked_from(doc, parent, key, value):
-        return
+    if path == INDEXED and isinstance(value, list) and isinstance(data.get(key), list):
+        value = _picked(data[key], value)  # the listed entries it names, ids and pages kept
+        if _picked_from(doc, parent, key, value):
+            return
     new = _set_in(data.get(key), rest, value, path)
     if new is None:
         _delete_key(doc, *_emptied(chain, parent, key))
@@ -377,13 +379,26 @@ def _answer(doc: _Doc, path: str, value: Any) -> None:
         _replace(doc, start, end, _render(key, new, column, _step(doc.tree), flow))
 
 
-def _picked_from(doc: _Doc, parent: CommentedMap, key: str, answered: list[Any]) -> bool:
-    """Answer a pick among the listed index entries by deleting the others, so the kept ones keep
-    their ids, pages and comments; False when the answer names an entry not listed (written anew)."""
-    seq = parent[key]
+def _picked(entries: list[Any], answered: list[Any]) -> list[Any]:
+    """The listed index entries an answer names; a name that is not one of them is an error, not a
+    new entry (the question is a pick among them)."""
+    listed = {e["name"]: e for e in entries if isinstance(e, dict) and isinstance(e.get("name"), str)}
     names = [a["name"] if isinstance(a, dict) else a for a in answered]
+    unknown = [n for n in names if n not in listed]
+    if unknown:
+        raise AnswerError(
+            f"answer for {INDEXED!r}: {unknown[0]!r} is not one of the listed items ({', '.join(listed) or 'none'})"
+        )
+    return [listed[n] for n in dict.fromkeys(names)]
+
+
+def _picked_from(doc: _Doc, parent: CommentedMap, key: str, picked: list[Any]) -> bool:
+    """Write a pick among the listed index entries by deleting the others, so the kept ones keep
+    their comments; False where the list is not one entry a line (it is written anew)."""
+    seq = parent[key]
+    names = {e["name"] for e in picked}
     listed = [e.get("name") if isinstance(e, dict) else None for e in seq] if isinstance(seq, CommentedSeq) else []
-    if not listed or seq.fa.flow_style() or not set(names) <= set(listed) or not _items_on_own_lines(doc, seq):
+    if not listed or seq.fa.flow_style() or not _items_on_own_lines(doc, seq):
         return False
     gone = [i for i, name in enumerate(listed) if name not in names]
     if len(gone) == len(listed):

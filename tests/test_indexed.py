@@ -126,3 +126,24 @@ class TestBestCase:
         assert trends.earned == 0  # the low end: one year, as given
         best = best_case(Report.model_validate(data))
         assert len(best.indicators) == 1 and len(best.indicators[0].years) == 10  # one indicator, its page's years
+
+
+class TestAnswers:
+    TEXT = (
+        "meta: {organisation: Demo, title: Demo report, year: 2020, industry: telecom}\n"
+        "indexed_indicators: [{name: Employee turnover rate, id: gen.employee-turnover-rate, page: P42}, {name: B}]\n"
+        "unknown: [indexed_indicators]\n"
+    )
+
+    def test_a_name_not_listed_is_an_error_not_a_new_entry(self) -> None:
+        import pytest
+
+        from csr_rating.errors import InputError
+
+        with pytest.raises(InputError, match="'Nope' is not one of the listed items"):
+            apply_answers(self.TEXT, {"indexed_indicators": answer_value("indexed_indicators", ["Nope"])}, source="d.yaml")
+
+    def test_a_flow_list_keeps_the_named_entries_ids_and_pages(self) -> None:
+        answer = answer_value("indexed_indicators", ["Employee turnover rate"])
+        report, _ = parse_text(Report, apply_answers(self.TEXT, {"indexed_indicators": answer}, source="d.yaml"), "d.yaml")
+        assert [(e.id, e.page) for e in report.indexed_indicators] == [("gen.employee-turnover-rate", "P42")]
