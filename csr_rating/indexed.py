@@ -36,13 +36,10 @@ def with_entries(report: Report, years: int) -> Report:
     at = {item.id: n for n, item in enumerate(indicators) if item.id}
     for entry in report.indexed_indicators:
         if entry.id in at:  # shown for a year in the draft: the index's page adds the years
-            given = indicators[at[entry.id]]
-            indicators[at[entry.id]] = given.model_copy(update={"chart_years": sorted({*given.chart_years, *shown})})
-            indicators[at[entry.id]].__dict__.pop("years", None)  # the cached years are recomputed
+            given = indicators[at[entry.id]].model_dump()
+            indicators[at[entry.id]] = Indicator.model_validate({**given, "chart_years": [*given["chart_years"], *shown]})
         else:
-            indicators.append(
-                Indicator(id=entry.id, name=entry.name, unit=None, chart_years=shown, narrative=None, negative=None)
-            )
+            indicators.append(Indicator.model_validate({"id": entry.id, "name": entry.name, "chart_years": shown}))
             if entry.id:
                 at[entry.id] = len(indicators) - 1
     return report.model_copy(update={"indicators": indicators, "indexed_indicators": []})

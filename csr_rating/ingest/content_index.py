@@ -80,12 +80,14 @@ class _Tally:
 
 def read_indexes(doc: Document, found: list[Part]) -> list[Noted]:
     """One entry per guide whose index the draft prints (at least ``min_rows`` coded rows)."""
-    return [noted for noted, _ in _read(doc, found)]
+    return read_index(doc, found)[0]
 
 
-def index_rows(doc: Document, found: list[Part]) -> list[IndexRow]:
-    """The items the draft's indexes say the report discloses, with a page, in index order."""
-    return [row for _, tally in _read(doc, found) for row in tally.rows]
+def read_index(doc: Document, found: list[Part]) -> tuple[list[Noted], list[IndexRow]]:
+    """The entries of ``read_indexes`` and the items those indexes say the report discloses, with a
+    page, in index order: the index read once for both."""
+    read = _read(doc, found)
+    return [noted for noted, _ in read], [row for _, tally in read for row in tally.rows]
 
 
 def _read(doc: Document, found: list[Part]) -> list[tuple[Noted, _Tally]]:

@@ -22,7 +22,7 @@ from csr_rating.criteria import CriteriaSet
 from csr_rating.errors import InputError
 from csr_rating.ingest import budget
 from csr_rating.ingest.charts import chart_series, industry_charts
-from csr_rating.ingest.content_index import index_rows, read_indexes
+from csr_rating.ingest.content_index import read_index
 from csr_rating.ingest.document import Document
 from csr_rating.ingest.features import extract_originality, extract_readability
 from csr_rating.ingest.index_items import indexed_indicators
@@ -110,7 +110,7 @@ def ingest_document(
     rows += extract_panels(facts, the_year, {r.line.number for r in rows}, _units(criteria))
 
     meta = extract_meta(facts, year=the_year, industry=industry_note.value, whole=doc)
-    indexes = read_indexes(doc, found)
+    indexes, index_items = read_index(doc, found)
     if indexes:
         meta["content_index"] = indexes
     meta["year"] = year_note
@@ -142,7 +142,7 @@ def ingest_document(
     charted = [c for c in charted if same_name_key(plain(c)["name"]) not in named]  # a report-level item's name
     data["indicators"] = indicators + prose + charted + qualitative + structural
     data["topics"] = with_evidence(data["topics"], data["indicators"], catalog, facts.language)
-    listed = indexed_indicators(index_rows(doc, found), _matcher(catalog), catalog, data["indicators"], facts.language)
+    listed = indexed_indicators(index_items, _matcher(catalog), catalog, data["indicators"], facts.language)
     if listed:
         data["indexed_indicators"] = listed
     data["unknown"] = unseen(doc, data)
