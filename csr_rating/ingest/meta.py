@@ -328,13 +328,13 @@ def _org_display(raw: str) -> str:
 MIN_ALSO_NAMED = 6  # weighted mentions of a name in the other script: on the cover or the "about" pages, twice
 
 
-def _also_named(flow: Flow, chosen: str) -> Noted | None:
+def _also_named(flow: Flow, candidates: dict[str, tuple[str, int, int]], chosen: str) -> Noted | None:
     """The organisation's name in the other script, where the draft prints it where it presents
     itself (the cover, the "about" pages) more than once: a Chinese report's English name."""
     han = bool(_HAN_CHAR.search(chosen))
     others = [
         c
-        for c in _org_candidates(flow).values()
+        for c in candidates.values()
         if bool(_HAN_CHAR.search(c[0])) != han and c[2] >= MIN_ALSO_NAMED and not _not_publisher(c[0])
     ]
     if not others:
@@ -343,8 +343,7 @@ def _also_named(flow: Flow, chosen: str) -> Noted | None:
     return noted(display, flow, pos, "the organisation's name in the other language, as the draft prints it; check", 0.6)
 
 
-def _organisation(flow: Flow, title: str | None) -> Noted:
-    candidates = _org_candidates(flow)
+def _organisation(flow: Flow, title: str | None, candidates: dict[str, tuple[str, int, int]]) -> Noted:
     if flow.doc.language == "zh" and any(_HAN_CHAR.search(c[0]) for c in candidates.values()):
         # a Chinese report is published by its Chinese legal name; an English one it quotes is a translation
         candidates = {k: c for k, c in candidates.items() if _HAN_CHAR.search(c[0])}
@@ -636,12 +635,13 @@ def extract_meta(
     flow = flow_of(doc)
     reporting_year = Noted(year) if year is not None else detect_year(doc) or _fallback_year(flow)
     title = _title(flow, reporting_year.value)
-    organisation = _organisation(flow, title.value if title else None)
+    candidates = _org_candidates(flow)  # the legal names in the text, read once for both names
+    organisation = _organisation(flow, title.value if title else None, candidates)
     if title is None:
         review = "report title not found in the text; fill in"
         title = Noted(clean(f"{organisation.value} report {reporting_year.value}"), review=review, confidence=0.1)
     meta: dict[str, Any] = {"organisation": organisation, "title": title, "year": reporting_year}
-    other = _also_named(flow, str(organisation.value)) if organisation.confidence != 0.1 else None
+    other = _also_named(flow, candidates, str(organisation.value)) if organisation.confidence != 0.1 else None
     if other is not None:
         meta["also_named"] = [other]
     if industry is not None:
