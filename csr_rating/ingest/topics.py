@@ -468,30 +468,36 @@ def extract_topics(doc: Document, catalog: Catalog) -> list[Noted]:
     return [noted for _, _, noted in sorted(results, key=lambda r: (r[0], r[1]))]
 
 
-MIN_EVIDENCE_UNNAMED = 2  # disclosed evidence indicators that cover a topic the draft never names
+MIN_EVIDENCE_UNNAMED = 2  # weight of disclosed evidence that covers a topic the draft never names
+DESCRIBED = 0.5  # an evidence indicator described (a policy named), not measured: half of one with figures
 
 
 def with_evidence(
     topics: list[Noted], indicators: list[Any], catalog: Catalog, language: Literal["en", "zh"]
 ) -> list[Noted]:
-    """The topics backed by the figures of their catalog ``evidence`` indicators: a topic the draft
-    names becomes ``detailed`` when one of them is disclosed (a call-drop rate in the KPI table is
-    communication quality in detail, whatever the prose calls it), and a topic it never names is
-    added, ``detailed``, when two are (one linked row may be a coincidence; two are a topic). Raters
-    read a report's data tables as its disclosure on the topics they measure."""
-    disclosed: dict[str, str | None] = {}  # indicator id -> where the draft discloses it
+    """The topics backed by their catalog ``evidence`` indicators. Each evidence indicator the draft
+    gives figures for weighs 1, each it only describes (a policy, a system named) ``DESCRIBED``. A
+    topic the draft names becomes ``detailed`` at a weight of 1 (a call-drop rate in the KPI table is
+    communication quality in detail, whatever the prose calls it; so are two management approaches
+    described); a topic it never names is added, ``detailed``, at ``MIN_EVIDENCE_UNNAMED`` (one linked
+    row may be a coincidence; two are a topic). Raters read a report's data tables and management
+    disclosures as its treatment of the topics they measure."""
+    weight: dict[str, float] = {}  # indicator id -> what it weighs
+    where: dict[str, str | None] = {}  # indicator id -> where the draft discloses it
     for item in indicators:
         data = plain(item)
-        if "id" in data and (data.get("values") or data.get("chart_years") or data.get("narrative")):
-            disclosed.setdefault(data["id"], item.source if isinstance(item, Noted) else None)
+        shown = 1.0 if data.get("values") or data.get("chart_years") else DESCRIBED if data.get("narrative") else 0.0
+        if "id" in data and shown > weight.get(data["id"], 0.0):
+            weight[data["id"]] = shown
+            where.setdefault(data["id"], item.source if isinstance(item, Noted) else None)
     specs = {spec.id: spec for spec in catalog.topics}
     named = {plain(t).get("id") for t in topics}
     out: list[Noted] = []
     for topic in topics:
         value = plain(topic)
         spec = specs.get(value.get("id", ""))
-        backing = [i for i in spec.evidence if i in disclosed] if spec is not None else []
-        if value.get("depth") == "detailed" or not backing:
+        backing = [i for i in spec.evidence if i in weight] if spec is not None else []
+        if value.get("depth") == "detailed" or sum(weight[i] for i in backing) < 1:
             out.append(topic)
             continue
         note = f"detailed: the draft discloses {_listed(backing)}, which measure this topic"
@@ -499,11 +505,11 @@ def with_evidence(
     for spec in catalog.topics:
         if spec.id in named:
             continue
-        backing = [i for i in spec.evidence if i in disclosed]
-        if len(backing) >= MIN_EVIDENCE_UNNAMED:
+        backing = [i for i in spec.evidence if i in weight]
+        if sum(weight[i] for i in backing) >= MIN_EVIDENCE_UNNAMED:
             value = {"id": spec.id, "name": spec.name.get(language), "depth": "detailed", "cases": 0}
             review = f"never named in the draft, but it discloses {_listed(backing)}, which measure this topic"
-            out.append(Noted(value, source=disclosed[backing[0]], review=review, confidence=0.6))
+            out.append(Noted(value, source=where[backing[0]], review=review, confidence=0.6))
     return out
 
 
