@@ -48,3 +48,12 @@ def test_an_indicator_named_without_figures_backs_no_topic(criteria: CriteriaSet
     named = Noted({"id": "communication-quality", "name": "Communication quality", "depth": "mentioned", "cases": 0})
     rows = [{"name": "Call drop rate", "id": "tel.call-drop-rate"}]
     assert with_evidence([named], rows, telecom, "en") == [named]
+
+
+def test_a_policy_described_backs_a_topic_by_half(criteria: CriteriaSet):
+    telecom = criteria.catalog_for("telecom")
+    named = Noted({"id": "responsibility-management", "name": "Responsibility management", "depth": "mentioned", "cases": 0})
+    one = [{"name": "a", "id": "gen.csr-strategy", "narrative": "Described in the draft (line 3)."}]
+    assert plain(with_evidence([named], one, telecom, "en")[0])["depth"] == "mentioned"  # a policy named
+    two = [*one, {"name": "b", "id": "gen.material-issues", "narrative": "Described in the draft (line 9)."}]
+    assert plain(with_evidence([named], two, telecom, "en")[0])["depth"] == "detailed"
