@@ -97,6 +97,31 @@ def test_topic_over_several_lines_with_figures_is_detailed(telecom: Catalog) -> 
     assert topic["depth"] == "detailed"
 
 
+def test_an_english_count_of_things_is_a_figure_that_details_a_topic(telecom: Catalog) -> None:
+    """English counts carry no measure word: "32 outstanding CSR cases" is data as 32 个 is."""
+    text = doc(
+        "Responsibility management is part of our strategy.",
+        "In the year we commended 32 outstanding CSR cases and 5 advanced individuals",
+        "in responsibility management, and collected 203 readers' questionnaires.",
+        "Responsibility management is reviewed every year.",
+    )
+    assert topics_of(text, telecom)["responsibility-management"].value["depth"] == "detailed"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In 2020 targets for responsibility management were set.",  # a year is not a count
+        "Chapter 3 describes responsibility management.",  # nor a chapter or page number
+        "See page 12 for responsibility management milestones.",
+        "Responsibility management under the 19th congress plans.",  # nor an ordinal
+    ],
+)
+def test_a_year_or_a_reference_number_is_not_a_count(telecom: Catalog, line: str) -> None:
+    text = doc(line, "Responsibility management is reviewed.", "Responsibility management rules apply.")
+    assert topics_of(text, telecom)["responsibility-management"].value["depth"] == "mentioned"
+
+
 def test_generic_words_do_not_stand_for_a_topic(telecom: Catalog) -> None:
     text = doc(
         "Our network keeps growing and our services improve.",
