@@ -458,6 +458,13 @@ def _has_han(text: str) -> bool:
         ("Example  Telecom Corporation Limited is one of the largest operators.", True),  # spacing of an extraction
         ("We believe Example Telecom Corporation Limited is a responsible company.", False),  # not its opening
         ("Example Telecom Corporation Limited released its 10th report.", False),  # not what it is
+        ("Example Telecom Corporation Limited was incorporated in Hong Kong in 1997.", True),
+        ("Example Telecom Corporation Limited (the “Company” or “Example”, and together with its", True),  # defines
+        ("About Example Telecom", True),  # a heading naming the organisation
+        ("ABOUT EXAMPLE TELECOM", True),
+        ("About this report", False),
+        ("About Example", True),
+        ("About Examples of our work", False),  # not the start of its name
     ],
 )
 def test_the_company_profile_opens_with_the_organisations_name_and_what_it_is(line: str, found: bool) -> None:
@@ -468,3 +475,8 @@ def test_a_chinese_profile_is_found_by_its_opening() -> None:
     text = doc("关于我们", "示例建材集团有限公司是国务院国资委直接管理的中央企业。")
     assert profile_line(text, "示例建材集团有限公司") is not None
     assert profile_line(text, "ABC") is None  # too short a name to open a profile
+    assert profile_line(doc("关于示例建材", "公司业务遍布全国。"), "示例建材集团有限公司") is not None
+    defined = doc("示例建材集团有限公司（以下简称“示例建材”、“公司”）位于北京，", "业务遍布全国。")
+    assert profile_line(defined, "示例建材集团有限公司") is not None  # a short name defined, then what it is
+    preface = doc("示例建材集团有限公司（以下简称“公司”）2016年度社会责任报告是依据上交所指引编制的。")
+    assert profile_line(preface, "示例建材集团有限公司") is None  # the report's preface, not a profile
