@@ -256,6 +256,64 @@ def test_pdf_table_after_two_column_prose_keeps_its_rows(tmp_path: Path) -> None
     assert texts(read_document(path))[-2:] == ["Total employees (person)\t42,785\t38,376", "Water (t)\t5\t6"]
 
 
+def _two_columns_with_tables(path: Path) -> Path:
+    """A two-column page in the style of a sustainability report's data pages: prose over a table in
+    each column, the right column's first label wrapped over two lines around its figures."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 10)
+    for n in range(3):
+        pdf.drawString(50, 700 - 14 * n, f"left column sentence {n} runs on up to the gutter")
+        pdf.drawString(310, 700 - 14 * n, f"right column sentence {n} goes on there")
+    left = [("Operating revenue (billion yuan)", "452.1", "485.2"), ("Taxes paid (billion yuan)", "38.4", "39.0")]
+    for n, (label, first, second) in enumerate(left):
+        pdf.drawString(50, 640 - 14 * n, label)
+        pdf.drawRightString(230, 640 - 14 * n, first)
+        pdf.drawRightString(270, 640 - 14 * n, second)
+    pdf.drawString(50, 612, "We abide by labour laws, and the salary level of our")  # prose beside figures
+    pdf.drawString(310, 626, "Natural gas consumption")
+    pdf.drawRightString(500, 612, "6.0")
+    pdf.drawRightString(540, 612, "5.5")
+    pdf.drawString(310, 598, "(million cubic metres)")
+    for n, (label, first, second) in enumerate([("Coal consumption (10,000 t)", "4.4", "4.5")]):
+        pdf.drawString(310, 640 - 14 * n, label)
+        pdf.drawRightString(500, 640 - 14 * n, first)
+        pdf.drawRightString(540, 640 - 14 * n, second)
+    pdf.save()
+    return path
+
+
+def test_pdf_tables_side_by_side_in_two_columns_are_read_one_column_after_the_other(tmp_path: Path) -> None:
+    lines = texts(read_document(_two_columns_with_tables(tmp_path / "data.pdf")))
+    assert "Operating revenue (billion yuan)\t452.1\t485.2" in lines  # no right-column text glued on
+    assert "Coal consumption (10,000 t)\t4.4\t4.5" in lines
+    assert lines.index("Taxes paid (billion yuan)\t38.4\t39.0") < lines.index("Coal consumption (10,000 t)\t4.4\t4.5")
+    assert "We abide by labour laws, and the salary level of our" in lines  # its neighbour's figures apart
+    gas = lines.index("Natural gas consumption")
+    assert lines[gas + 1 : gas + 3] == ["6.0\t5.5", "(million cubic metres)"]
+
+
+def test_pdf_table_across_both_columns_keeps_its_cells(tmp_path: Path) -> None:
+    """A stakeholder table's cells sit on both sides of the prose gutter; a row with text cells on the
+    left and an activity with its page on the right is one row of one table."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "stakeholders.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.setFont("Helvetica", 10)
+    for n in range(3):
+        pdf.drawString(50, 700 - 14 * n, f"left column sentence {n} goes on here")
+        pdf.drawString(310, 700 - 14 * n, f"right column sentence {n} goes on there")
+    pdf.drawString(50, 640, "Customers")
+    pdf.drawString(130, 640, "Surveys")
+    pdf.drawString(210, 640, "Service quality")
+    pdf.drawString(310, 640, "Held a customer forum")
+    pdf.drawString(480, 640, "15-32")
+    pdf.save()
+    assert texts(read_document(path))[-1] == "Customers\tSurveys\tService quality\tHeld a customer forum\t15-32"
+
+
 def test_pdf_letter_spaced_text_reads_as_words(tmp_path: Path) -> None:
     from reportlab.pdfgen import canvas
 

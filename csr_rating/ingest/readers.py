@@ -331,6 +331,7 @@ SAME_LINE_OVERLAP = 0.5  # share of the smaller box height two characters must s
 SPACE_GAP = 0.12  # a gap wider than this (in line heights) beyond the line's usual spacing is a word gap
 CELL_GAP = 1.0  # ... and wider than this a cell boundary (a tab)
 MIN_COLUMN_LINES = 3  # lines of side-by-side prose it takes to read a block column by column
+FILLED = 0.12  # a prose line ending this close to its column's edge (a share of its width) fills it
 _NUMBER_CELL = re.compile(r"^[\s\d.,%()+\-–—/]+$")  # a cell of bare figures: a table, not prose
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 
@@ -702,13 +703,38 @@ def _shared(gutters: list[Gutter], other: list[Gutter] | None) -> list[Gutter] |
 
 
 def _fits(row: list[Segment], gutters: list[Gutter]) -> bool:
-    """A row can sit in a column block: no segment crosses a gutter, and a row reaching into
-    several columns has no cell of bare numbers (that would be a table row across the page)."""
+    """A row can sit in a column block: no segment crosses a gutter, and where it reaches into
+    several columns with figures in it, each column's part stands on its own: a line of prose or a
+    heading, a label with its figures (two tables side by side: "Taxes paid 38.4 || Coal 4.4"), or
+    bare figures in the first column or beside a line of prose that fills its column up to the
+    gutter (the figures of a label wrapped above or below them). A table row across the page
+    carries its label's figures over the gutter ("Operating revenue | 452.1 || 485.2") or its cells
+    ("Customers | Surveys | Service || Held a forum | 15"), and stays whole."""
     middles = [(low + high) / 2 for low, high in gutters]
     if any(left < middle < right for left, right, _ in row for middle in middles):
         return False
-    columns = {_column(segment, middles) for segment in row}
-    return len(columns) < 2 or not any(_NUMBER_CELL.match(text) for _, _, text in row)
+    parts: dict[int, list[Segment]] = {}
+    for segment in row:
+        parts.setdefault(_column(segment, middles), []).append(segment)
+    if len(parts) < 2 or not any(_NUMBER_CELL.match(text) for _, _, text in row):
+        return True
+    columns = sorted(parts)
+    for at, column in enumerate(columns):
+        figures = [bool(_NUMBER_CELL.match(text)) for _, _, text in parts[column]]
+        if not figures[0] and (len(figures) == 1 or all(figures[1:])):
+            continue  # a line of prose, a heading, or a label with its figures
+        before = columns[at - 1] if at else None
+        if all(figures) and (before is None or _fills_column(parts[before], gutters[column - 1][0])):
+            continue  # figures of a label wrapped above or below them
+        return False
+    return True
+
+
+def _fills_column(part: list[Segment], edge: float) -> bool:
+    """A column's part of a row is a line of prose running up to the gutter (``edge``, where the
+    column's text ends)."""
+    left, right, text = part[0][0], part[-1][1], part[-1][2]
+    return len(part) == 1 and _prose(text) and right >= edge - FILLED * (edge - left)
 
 
 def _column(segment: Segment, middles: list[float]) -> int:
