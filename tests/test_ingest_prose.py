@@ -366,6 +366,14 @@ def test_special_features_and_new_forms_are_found() -> None:
     assert [f["title"] for f in data["new_forms"]] == ["H5 interactive version", "Video version"]
 
 
+def test_a_form_word_beside_reporting_is_not_a_form_of_the_report() -> None:
+    text = doc(
+        "By the end of the year, after loss reporting, the video channel served 19,351 users.",
+        "报告期内，视频客服上线运行。",  # 报告期 is the reporting period, not the report
+    )
+    assert originality_of(text)["new_forms"] == []
+
+
 # --- any text -----------------------------------------------------------------------------------
 
 FRAGMENTS = [

@@ -162,7 +162,7 @@ NEW_FORMS = {
     "Mini program": (r"\bmini[-\s]program\b", r"小程序"),
     "Data visualisation": (r"\bdata\s+visuali[sz]ation\b", r"数据可视化"),
 }
-REPORT_SELF = r"\b(?:this|the|our)\s+(?:csr\s+|esg\s+|sustainability\s+)?report\b|\breport[’']s\b|本报告|报告"
+REPORT_SELF = r"\b(?:this|the|our)\s+(?:csr\s+|esg\s+|sustainability\s+)?report\b|\breport[’']s\b|本报告|报告(?!期)"
 HONORIFICS = r"^(?:mr|mrs|ms|miss|dr|prof|professor)\.?\s+"
 # Words of a role or an organisation: an attribution holding one is not a bare name.
 ROLE_WORDS_EN = (
@@ -833,7 +833,7 @@ def _testimonials(text: _Text) -> list[Noted]:
 def _new_forms(text: _Text) -> list[Noted]:
     """New forms the report says it offers: a form word on a line that names the report."""
     found: dict[str, Noted] = {}
-    about_report = set(text.candidates("report"))
+    about_report = {i for i in text.candidates("report") if _REPORT_SELF.search(text.lines[i])}  # not "reporting"
     for index in text.candidates("new_form"):
         if index not in about_report:
             continue
