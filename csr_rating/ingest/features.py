@@ -231,11 +231,17 @@ class LiteralWords:
             self._automaton.make_automaton()
 
     def finditer(self, text: str) -> Iterator[tuple[int, str]]:
-        """(start, word) for each word found, in text order."""
+        """(start, word) for each word found, in text order: of every occurrence, the leftmost, the
+        longest there, then the next that starts after it (pyahocorasick's own ``iter_long`` misses
+        some of them)."""
         if self._empty:
             return
-        for end, word in self._automaton.iter_long(text):
-            yield end - len(word) + 1, word
+        found = sorted((end - len(word) + 1, -len(word), word) for end, word in self._automaton.iter(text))
+        position = 0
+        for start, _, word in found:
+            if start >= position:
+                yield start, word
+                position = start + len(word)
 
 
 _HAN = HAN
