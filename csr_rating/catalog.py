@@ -18,7 +18,7 @@ from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from csr_rating.i18n import I18n
+from csr_rating.i18n import HAN_CHAR, I18n
 from csr_rating.report import Indicator, Report, Topic
 
 IndicatorId = Annotated[str, StringConstraints(pattern=r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$")]
@@ -420,9 +420,6 @@ def _short_en(name: str) -> bool:
 
 def _short_zh(name: str) -> bool:
     return bool(HAN_CHAR.search(name)) and 2 <= len(name) <= 6 and "（" not in name and "(" not in name
-
-
-HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 
 
 def _match(by_id: dict[str, Item], by_name: dict[str, Item], item_id: str | None, name: str) -> Item | None:

@@ -8,8 +8,10 @@ with a tab; plain text keeps whatever spacing it had.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import Literal
 
 SourceKind = Literal["text", "markdown", "pdf", "docx"]
@@ -48,11 +50,20 @@ class Document:
         """zh when Chinese characters outnumber Latin words: a Chinese report quotes English names
         (GRI, 5G) but an English one rarely holds Chinese."""
         sample = "\n".join(line.text for line in self.lines[:4000])
-        return "zh" if len(_HAN.findall(sample)) > len(_LATIN_WORD.findall(sample)) else "en"
+        han = len(_HAN.findall(sample))
+        # Latin words are counted only as far as the Chinese characters: an English draft (no Chinese)
+        # is decided without reading its tens of thousands of words
+        return "en" if han == 0 or next(islice(_LATIN_WORD.finditer(sample), han - 1, None), None) else "zh"
 
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text as words are compared: width-normalised (NFKC) and case-folded, once per draft for
+        the readers that compare words (industry detection, topics)."""
+        return unicodedata.normalize("NFKC", self.text).casefold()
 
 
 def from_text(text: str, path: str, kind: SourceKind = "text", page: int | None = None) -> Document:

@@ -90,7 +90,7 @@ class Detector:
 
     def rank(self, doc: Document) -> list[Evidence]:
         """Every pack with its score, best first (ties by id, so the order is deterministic)."""
-        text = _normal(doc.text)
+        text = _HAN_GAP.sub("", doc.folded)  # _normal(doc.text), the folding shared with the topic reader
         counts: Counter[str] = Counter()
         found = self._automaton.iter(text) if self.share else ()
         for end, word in found:  # every occurrence, overlapping ones too (发电 inside 发电量)

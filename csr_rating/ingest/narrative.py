@@ -260,11 +260,14 @@ def figures(
     left to the table reader."""
     best: dict[str, Figure] = {}
     for sentence, line, spans in spanned_sentences(doc, table_lines or set()):
-        if _DIGIT.search(sentence) is None or INDEX_CODE_RE.search(sentence):
-            continue  # no figure, or an index's codes and page numbers
+        if _DIGIT.search(sentence) is None:
+            continue  # no figure
+        named = index.find(sentence)
+        wanted = any(item.kind == "quantitative" and item.id not in skip and item.id not in best for _, item, _ in named)
+        if not wanted or INDEX_CODE_RE.search(sentence):
+            continue  # no indicator still to read, or an index's codes and page numbers (the slower test last)
         stated = _stated_year(sentence, year)
         used: set[float | int] = set()
-        named = index.find(sentence)
         for phrase, item, at in named:
             if item.kind != "quantitative" or item.id in skip or item.id in best:
                 continue
@@ -535,8 +538,10 @@ def comparisons(doc: Document, index: PhraseIndex, table_lines: set[int]) -> dic
     that indicator with a ranking, the industry or peers."""
     found: dict[str, tuple[str, Line]] = {}
     for sentence, line in sentences(doc, table_lines):
-        kind = comparison_kind(sentence) if _DIGIT.search(sentence) is not None else None
-        if kind is None or len(sentence) > MAX_SENTENCE:
+        if len(sentence) > MAX_SENTENCE or _DIGIT.search(sentence) is None:
+            continue  # the length first: a third of the sentences with figures are flattened tables
+        kind = comparison_kind(sentence)
+        if kind is None:
             continue
         for _, item, _ in index.find(sentence):
             found.setdefault(item.id, (kind, line))

@@ -24,7 +24,7 @@ from typing import Any
 
 from csr_rating.catalog import Catalog, NegativeEvent
 from csr_rating.ingest.document import HAN, Document
-from csr_rating.ingest.features import short, trie_pattern
+from csr_rating.ingest.features import LiteralWords, short
 from csr_rating.ingest.noted import Noted
 from csr_rating.ingest.per_object import PerObject
 from csr_rating.ingest.values import parse_cell
@@ -528,7 +528,7 @@ class _RuleSet:
     negative indicators), with the cue pattern that finds the lines worth reading."""
 
     rules: tuple[tuple[Rule, re.Pattern[str], re.Pattern[str]], ...]
-    cue: re.Pattern[str]
+    cue: LiteralWords
     cue_rules: dict[str, frozenset[str]]
 
 
@@ -567,7 +567,7 @@ def _build_rule_set(catalog: Catalog | None) -> _RuleSet:
             cues[rule.name] = [t.lower() for t in (*event.en, *event.zh) if t.strip()]
     every = sorted({w for words in cues.values() for w in words})
     cue_rules = {word: frozenset(n for n, c in cues.items() if any(cue in word for cue in c)) for word in every}
-    return _RuleSet(tuple(rules), re.compile(trie_pattern(every)), cue_rules)
+    return _RuleSet(tuple(rules), LiteralWords(every), cue_rules)
 
 
 # The general rules and a catalog's own, built once per catalog object (catalogs are immutable).
@@ -575,7 +575,7 @@ _rule_set: PerObject[Catalog | None, _RuleSet] = PerObject(_build_rule_set)
 
 
 def _candidate_lines(lines: list[str], rules: _RuleSet) -> dict[int, set[str]]:
-    """Line -> the rules whose cue words it holds (one pass of a prefix-tree pattern over the
+    """Line -> the rules whose cue words it holds (one Aho-Corasick pass over the
     lower-cased text)."""
     lowered = [line.lower() if len(line.lower()) == len(line) else line for line in lines]
     text = "\n".join(lowered)
@@ -585,9 +585,9 @@ def _candidate_lines(lines: list[str], rules: _RuleSet) -> dict[int, set[str]]:
         starts.append(position)
         position += len(line) + 1
     found: dict[int, set[str]] = {}
-    for match in rules.cue.finditer(text):
-        index = bisect_right(starts, match.start()) - 1
-        found.setdefault(index, set()).update(rules.cue_rules.get(match.group(0), ()))
+    for start, word in rules.cue.finditer(text):
+        index = bisect_right(starts, start) - 1
+        found.setdefault(index, set()).update(rules.cue_rules.get(word, ()))
     return found
 
 

@@ -19,7 +19,11 @@ lines holding index codes or page references after an index heading. Every part 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import accumulate
+
+import ahocorasick
 
 from csr_rating.ingest.document import Document
 from csr_rating.ingest.vocabulary import STRUCTURE, STRUCTURE_STOP_RE, TOC_LINE_RE
@@ -44,9 +48,20 @@ _MARKERS = {
     if "markers" in spec
 }
 _NEEDLES = {k: tuple(spec["needles"]) for k, spec in STRUCTURE.items() if "needles" in spec}
-# the same containment test as one C-level search per line (a generator over the needles was a fifth of
-# reading a draft's structure)
-_NEEDLE_RE = {k: re.compile("|".join(map(re.escape, needles))) for k, needles in _NEEDLES.items()}
+
+
+def _needle_automaton() -> ahocorasick.Automaton:
+    """Every kind's needles in one automaton, each with the kinds it stands for."""
+    automaton = ahocorasick.Automaton()
+    for needle in {n for needles in _NEEDLES.values() for n in needles}:
+        automaton.add_word(needle, frozenset(k for k, needles in _NEEDLES.items() if needle in needles))
+    automaton.make_automaton()
+    return automaton
+
+
+# one pass over the whole lower-cased draft finds the lines holding a needle of each kind (a search per
+# line and kind was most of reading a draft's structure)
+_NEEDLE_AUTOMATON = _needle_automaton()
 _NEEDED = {k: int(spec["needed"]) for k, spec in STRUCTURE.items() if "needed" in spec}
 _INDEX_HEADING = re.compile(STRUCTURE["content_index"]["heading"], re.IGNORECASE)
 _INDEX_LINE = re.compile(STRUCTURE["content_index"]["line"], re.IGNORECASE)
@@ -55,23 +70,32 @@ _INDEX_LINE = re.compile(STRUCTURE["content_index"]["line"], re.IGNORECASE)
 def parts(doc: Document) -> list[Part]:
     """Every part found, in document order (kinds may nest: a letter inside an index is a letter)."""
     texts = [line.text.strip() for line in doc.lines]
-    lowered = [text.lower() for text in texts]
+    needled = _needled(texts)
     found: list[Part] = []
     for kind in ("rating_letter", "assurance", "expert_comment"):
-        found.extend(_clusters(kind, texts, lowered))
+        found.extend(_clusters(kind, texts, needled.get(kind, [])))
     found.extend(_indexes(texts))
     found.extend(_contents(texts))
     return sorted(found, key=lambda p: (p.first, p.last, p.kind))
 
 
-def _clusters(kind: str, texts: list[str], lowered: list[str]) -> list[Part]:
+def _needled(texts: list[str]) -> dict[str, list[int]]:
+    """Kind -> the lines (at most 400 characters) holding one of its needles, in order."""
+    lowered = [text.lower() for text in texts]
+    starts = list(accumulate((len(text) + 1 for text in lowered[:-1]), initial=0))
+    lines: dict[str, set[int]] = {}
+    for end, kinds in _NEEDLE_AUTOMATON.iter("\n".join(lowered)):
+        index = bisect_right(starts, end) - 1
+        if len(texts[index]) <= 400:
+            for kind in kinds:
+                lines.setdefault(kind, set()).add(index)
+    return {kind: sorted(found) for kind, found in lines.items()}
+
+
+def _clusters(kind: str, texts: list[str], needled: list[int]) -> list[Part]:
     hits: list[tuple[int, int]] = []  # (line, marker number): the first marker of a line only
-    for index, text in enumerate(texts):
-        if not text or len(text) > 400:
-            continue
-        if _NEEDLE_RE[kind].search(lowered[index]) is None:
-            continue
-        found = _MARKERS[kind].search(text)
+    for index in needled:
+        found = _MARKERS[kind].search(texts[index])
         if found is not None and found.lastgroup is not None:
             hits.append((index, int(found.lastgroup[1:])))
     out: list[Part] = []

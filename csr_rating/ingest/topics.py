@@ -89,7 +89,11 @@ def _norm(text: str) -> str:
     """Compare as a reader would: width, case, punctuation, PDF spacing inside Chinese and British
     -isation spelling ignored; a Chinese run is a word of its own ("推进 5g 建设"). Line breaks
     are kept, so a whole document can be normalised at once."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    return _norm_folded(unicodedata.normalize("NFKC", text).casefold())
+
+
+def _norm_folded(text: str) -> str:
+    """``_norm`` of text already width-normalised and case-folded (``Document.folded``)."""
     text = _NON_WORD.sub(" ", text)
     text = _HAN_GAP.sub(r"\1", text).replace("isation", "ization")
     text = _HAN_RUN.sub(r" \1 ", text)
@@ -286,7 +290,7 @@ class _Mentions:
 
 def _normalised_lines(doc: Document) -> list[str]:
     """Each line normalised (the whole text at once: one pass of each pattern, not one per line)."""
-    lines = _norm("\n".join(line.text for line in doc.lines)).split("\n")
+    lines = _norm_folded(doc.folded).split("\n")
     if len(lines) != len(doc.lines):  # a character normalisation turned into a line break
         lines = [_norm(line.text) for line in doc.lines]
     return lines

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from csr_rating.i18n import I18n, Lang
+from csr_rating.i18n import HAN_CHAR, I18n, Lang
 from csr_rating.scorecard import GateVerdict, Range, ReportInfo, Scorecard, Suggestion
-
-_HAN = re.compile("[\u3400-\u9fff]")
 
 COMMON: dict[str, I18n] = {
     "dimension": I18n(en="Dimension", zh="维度"),
@@ -47,7 +43,7 @@ def organisation(report: ReportInfo, lang: Lang) -> str:
     """The organisation's name for a reader of ``lang``: its name in that script first, the other
     names it gives after in brackets ("中国电信集团有限公司（China Telecommunications Corporation Limited）")."""
     names = [report.organisation, *report.also_named]
-    chinese = [n for n in names if _HAN.search(n)]
+    chinese = [n for n in names if HAN_CHAR.search(n)]
     first = (chinese if lang == "zh" else [n for n in names if n not in chinese] or names)[:1] or names[:1]
     rest = [n for n in names if n not in first]
     if not rest:
