@@ -24,6 +24,7 @@ from csr_rating.criteria import (
     StandardOverlay,
 )
 from csr_rating.errors import InputError
+from csr_rating.gcpause import paused
 from csr_rating.messages import validation_error
 from csr_rating.names import DEFAULT_STANDARD
 from csr_rating.packcache import PackCache
@@ -57,7 +58,8 @@ def parse_text(model: type[M], text: str, shown: str) -> tuple[M, SourceMap]:
         kind = type(data).__name__
         raise InputError(shown, f"expected a YAML mapping at the top level, found a {kind}", 1, 1)
     try:
-        return model.model_validate(data), source
+        with paused():  # the model's objects hold no cycles; collections during validation walk them all again
+            return model.model_validate(data), source
     except ValidationError as exc:
         raise validation_error(exc, data, source, model) from None
 

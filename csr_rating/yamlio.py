@@ -220,7 +220,13 @@ def load_yaml(text: str, path: str) -> tuple[Any, SourceMap]:
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"):
             raise InputError(path, "file is empty; expected a YAML mapping")
         data, entries = _Builder(loader, path).build(node, None, 0)
-    return data, SourceMap(path, (node.start_mark, entries))
+        found = SourceMap(path, (node.start_mark, entries))
+        # the node graph goes while the collector is still off: freed by reference counting, it is not
+        # there for the collection that resuming triggers to walk (a walk as long as the report)
+        del node
+        loader.dispose()
+        del loader
+    return data, found
 
 
 def _compose(loader: Any, text: str, path: str) -> Any:
