@@ -146,24 +146,16 @@ LIBRARIES = (
 def bench_cold(rounds: int, env: dict[str, str]) -> list[Line]:
     """The goal line, then (info) what the required libraries alone cost over the same floor: the
     part of a cold start no change to csr-rating can remove."""
-    score = [*CLI, "score", str(REFERENCE.relative_to(ROOT))]
     floor = [sys.executable, "-c", "import pydantic, yaml"]
-    libraries = [sys.executable, "-c", LIBRARIES]
+
+    def fastest(command: list[str]) -> Callable[[], float]:
+        return lambda: min(run_timed(command, env)[0] for _ in range(3))
+
+    score = [*CLI, "score", str(REFERENCE.relative_to(ROOT))]
     run_timed(score, env)  # fills the criteria cache, as any first run does
-    cold = ratio_line(
-        "cold `score` reference / import pydantic, yaml",
-        2.5,
-        lambda: min(run_timed(score, env)[0] for _ in range(3)),
-        lambda: min(run_timed(floor, env)[0] for _ in range(3)),
-        rounds,
-    )
-    needed = ratio_line(
-        "typer, rich, a pydantic model / same floor",
-        2.5,
-        lambda: min(run_timed(libraries, env)[0] for _ in range(3)),
-        lambda: min(run_timed(floor, env)[0] for _ in range(3)),
-        rounds,
-    )
+    cold = ratio_line("cold `score` reference / import pydantic, yaml", 2.5, fastest(score), fastest(floor), rounds)
+    libraries = [sys.executable, "-c", LIBRARIES]
+    needed = ratio_line("typer, rich, a pydantic model / same floor", 2.5, fastest(libraries), fastest(floor), rounds)
     needed.ok, needed.goal = None, "(libraries only)"
     return [cold, needed]
 

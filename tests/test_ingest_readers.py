@@ -9,6 +9,7 @@ import os
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -222,30 +223,30 @@ def test_pdf_lines_are_numbered_across_pages_and_carry_their_page(tmp_path: Path
     ]
 
 
-def test_pdf_two_column_prose_is_read_column_by_column(tmp_path: Path) -> None:
+def _columns_page(path: Path, lines: int, left: str = "left column sentence {n} goes on here") -> Any:
+    """A reportlab canvas whose page opens with ``lines`` lines of two-column prose (the caller draws
+    the rest and saves it)."""
     from reportlab.pdfgen import canvas
 
-    path = tmp_path / "columns.pdf"
     pdf = canvas.Canvas(str(path))
     pdf.setFont("Helvetica", 10)
-    for n in range(4):
-        pdf.drawString(50, 700 - 14 * n, f"left column sentence {n} goes on here")
+    for n in range(lines):
+        pdf.drawString(50, 700 - 14 * n, left.format(n=n))
         pdf.drawString(310, 700 - 14 * n, f"right column sentence {n} goes on there")
-    pdf.save()
+    return pdf
+
+
+def test_pdf_two_column_prose_is_read_column_by_column(tmp_path: Path) -> None:
+    path = tmp_path / "columns.pdf"
+    _columns_page(path, 4).save()
     assert texts(read_document(path)) == [f"left column sentence {n} goes on here" for n in range(4)] + [
         f"right column sentence {n} goes on there" for n in range(4)
     ]
 
 
 def test_pdf_table_after_two_column_prose_keeps_its_rows(tmp_path: Path) -> None:
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "mixed.pdf"
-    pdf = canvas.Canvas(str(path))
-    pdf.setFont("Helvetica", 10)
-    for n in range(3):
-        pdf.drawString(50, 700 - 14 * n, f"left column sentence {n} goes on here")
-        pdf.drawString(310, 700 - 14 * n, f"right column sentence {n} goes on there")
+    pdf = _columns_page(path, 3)
     for n, (label, first, second) in enumerate(
         [("Total employees (person)", "42,785", "38,376"), ("Water (t)", "5", "6")]
     ):
@@ -259,13 +260,7 @@ def test_pdf_table_after_two_column_prose_keeps_its_rows(tmp_path: Path) -> None
 def _two_columns_with_tables(path: Path) -> Path:
     """A two-column page in the style of a sustainability report's data pages: prose over a table in
     each column, the right column's first label wrapped over two lines around its figures."""
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path))
-    pdf.setFont("Helvetica", 10)
-    for n in range(3):
-        pdf.drawString(50, 700 - 14 * n, f"left column sentence {n} runs on up to the gutter")
-        pdf.drawString(310, 700 - 14 * n, f"right column sentence {n} goes on there")
+    pdf = _columns_page(path, 3, left="left column sentence {n} runs on up to the gutter")
     left = [("Operating revenue (billion yuan)", "452.1", "485.2"), ("Taxes paid (billion yuan)", "38.4", "39.0")]
     for n, (label, first, second) in enumerate(left):
         pdf.drawString(50, 640 - 14 * n, label)
@@ -297,14 +292,8 @@ def test_pdf_tables_side_by_side_in_two_columns_are_read_one_column_after_the_ot
 def test_pdf_table_across_both_columns_keeps_its_cells(tmp_path: Path) -> None:
     """A stakeholder table's cells sit on both sides of the prose gutter; a row with text cells on the
     left and an activity with its page on the right is one row of one table."""
-    from reportlab.pdfgen import canvas
-
     path = tmp_path / "stakeholders.pdf"
-    pdf = canvas.Canvas(str(path))
-    pdf.setFont("Helvetica", 10)
-    for n in range(3):
-        pdf.drawString(50, 700 - 14 * n, f"left column sentence {n} goes on here")
-        pdf.drawString(310, 700 - 14 * n, f"right column sentence {n} goes on there")
+    pdf = _columns_page(path, 3)
     pdf.drawString(50, 640, "Customers")
     pdf.drawString(130, 640, "Surveys")
     pdf.drawString(210, 640, "Service quality")
