@@ -71,6 +71,32 @@ def test_a_name_broken_over_lines_is_joined_and_the_row_starts_where_the_name_do
     assert rows[0].line.number == 2 and rows[1].line.number == 6
 
 
+def test_a_name_set_around_its_figures_is_put_back_together() -> None:
+    """A designed table centres the figures on a two-line name: half of it above them, half below (and
+    the unit under the figures). Each row takes back the line after its figures."""
+    rows = rows_of(
+        "Indicators 2009 2010 2011\n"
+        "Cumulative number of natural villages\n"
+        "34,122\t43,570\t52,932\n"
+        "covered via Village Connected Project\n"
+        "Number of sales channels in rural areas\n"
+        "56.23\t58.00\t69.00\n"
+        "(10,000)\n"
+        "Significant natural disasters\n"
+        "253\t437\t223\n"
+        "support (times)\n"
+        "Public health incidents\n"
+        "120\t91\t48\n"
+    )
+    assert [(r.name, r.unit) for r in rows] == [
+        ("Cumulative number of natural villages covered via Village Connected Project", None),
+        ("Number of sales channels in rural areas", "10,000"),
+        ("Significant natural disasters support", "times"),
+        ("Public health incidents", None),
+    ]
+    assert [r.values[2011] for r in rows] == [52932, 69.0, 223, 48]
+
+
 def test_section_labels_between_rows_become_the_section_not_part_of_a_name() -> None:
     rows = rows_of(
         "Indicator 2022 2023\nEmployees\nTotal headcount (persons) 900 950\nEnvironment\nFuel used (t) 12 11\n"

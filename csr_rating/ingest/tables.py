@@ -72,6 +72,20 @@ class _Table:
     gap: int = 0
     parent: str | None = None  # last main row, for dash-led sub-rows
     notes: tuple[str, ...] = ()  # what the header needed repairing (an OCR-damaged year), said on each row
+    bare: _Bare | None = None  # the last row, when its own line held only figures
+
+
+@dataclass
+class _Bare:
+    """A row whose line held only figures, its name taken from the lines above: a name set around its
+    figures (half above, half below) is finished by the line after them."""
+
+    words: list[str]
+    line: Line
+    start: Line
+    cells: list[Cell]
+    reviews: list[str]
+    at: int  # its index among the rows
 
 
 def header_years(tokens: list[str]) -> tuple[list[str], list[int]] | None:
@@ -156,6 +170,15 @@ def _is_continuation(pending: list[str], name_words: list[str]) -> bool:
     last = pending[-1].split()[-1] if pending[-1].split() else ""
     first = name_words[0]
     return last.endswith(("-", ",", "/", "、")) or last.casefold() in _CONNECTORS or first[:1].islower()
+
+
+_BRACKETED_UNIT = re.compile(r"^\([^()]{1,30}\)$")  # "(10,000)", "(million tonnes)": a unit under its figures
+
+
+def _ends_a_name(text: str) -> bool:
+    """A line that cannot start a name of its own: English in lower case, or a unit in brackets."""
+    text = text.strip()
+    return (text[:1].isascii() and text[:1].islower()) or bool(_BRACKETED_UNIT.match(text))
 
 
 def _after_complete_names(pending: list[str], units: Units) -> list[str]:
@@ -305,6 +328,9 @@ class _Walker:
 
     def _emit(self, line: Line, table: _Table, words: list[str], cells: list[Cell], reviews: list[str]) -> None:
         start = line
+        bare = not words
+        if bare and table.bare is not None and table.pending and _ends_a_name(table.pending[0]):
+            self._finish_bare(table, table.pending.pop(0))
         table.pending = _after_complete_names(table.pending, self.units)
         unit_only = (
             table.unit_column and table.pending and 0 < len(words) <= 3 and self.units.is_phrase(" ".join(words))
@@ -324,10 +350,38 @@ class _Walker:
             table.parent = None
         table.pending = []
         table.pending_line = None
+        table.bare = _Bare(list(words), line, start, cells, list(reviews), len(self.rows)) if bare else None
+        self._add(line, table, words, cells, reviews, start)
+
+    def _finish_bare(self, table: _Table, tail: str) -> None:
+        """The line after a figures-only row that starts in lower case or with its unit ("covered via
+        the Village Connected Project", "(10,000)") ends that row's name: it is put back together."""
+        bare, table.bare = table.bare, None
+        if bare is None or bare.at >= len(self.rows) or self.rows[bare.at].line is not bare.start:
+            return
+        kept = self.rows[bare.at + 1 :]
+        del self.rows[bare.at :]
+        # the name now spans lines around the figures: no cell of the figures' line is part of it
+        self._add(bare.line, table, [*bare.words, *tail.split()], bare.cells, bare.reviews, bare.start, in_cells=False)
+        self.rows.extend(kept)
+
+    def _add(
+        self,
+        line: Line,
+        table: _Table,
+        words: list[str],
+        cells: list[Cell],
+        reviews: list[str],
+        start: Line,
+        in_cells: bool | None = None,
+    ) -> None:
+        """The row of a name's words and its figures, appended to the rows; ``in_cells``: the name's
+        last word may be a unit column's cell (by default, when the row's line has cells)."""
         sub = _dash_led(words)
         if sub:
             words = words[1:]
-        name, unit, footnote = _name_and_unit(words, table.unit_column, "\t" in line.text, self.units)
+        in_cells = "\t" in line.text if in_cells is None else in_cells
+        name, unit, footnote = _name_and_unit(words, table.unit_column, in_cells, self.units)
         if footnote:
             reviews.append("a footnote digit glued to the name was dropped")
         if sub and table.parent:
