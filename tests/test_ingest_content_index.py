@@ -111,7 +111,16 @@ def test_a_marked_cass_index_counts_when_it_declares_more_than_the_catalog_match
 
 
 def test_a_partial_index_is_measured_over_at_least_min_core_items() -> None:
-    assert _completeness(report(meta={"content_index": [_index(10, 10)]})).fraction == pytest.approx(0.5)
+    outcome = _completeness(report(meta={"content_index": [_index(10, 10)]}))
+    assert outcome.fraction == pytest.approx(0.5)
+    assert [m.en for m in outcome.missing] == ["10 more core items its CASS-CSR 4.0 index does not list"]
+
+
+def test_an_index_that_counts_its_gaps_without_names_is_told_how_many_to_add() -> None:
+    """A suggestion names what to add: where the index gives only counts, the count is what it names."""
+    outcome = _completeness(report(meta={"content_index": [_index(40, 37)]}))
+    assert [m.en for m in outcome.missing] == ["the 3 core items its CASS-CSR 4.0 index marks as not disclosed"]
+    assert [m.zh for m in outcome.missing] == ["CASS-CSR 4.0指标索引中标为未披露的3项核心指标"]
 
 
 def test_another_guides_index_does_not_count() -> None:

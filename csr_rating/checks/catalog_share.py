@@ -31,6 +31,7 @@ from pydantic import Field, model_validator
 
 from csr_rating.catalog import Catalog, CatalogIndicator
 from csr_rating.checks.base import BandList, Context, Finding, Outcome, Params, text
+from csr_rating.i18n import I18n
 from csr_rating.report import ContentIndex
 
 
@@ -103,8 +104,26 @@ def evaluate(params: CatalogShareParams, ctx: Context) -> Outcome:
         where = ("meta", "content_index", claim.position)
         found.insert(0, Finding(f"{entry.guide} index: {entry.core_disclosed} of {over} core items", where))
         missing = tuple(text(name, name) for name in entry.core_missing)
+        if not missing:  # the index counts what it lacks without naming it: say how many
+            items, disclosed_items = entry.core_items or 0, entry.core_disclosed or 0  # set: the claim counts them
+            missing = _unnamed(entry.guide, items - disclosed_items, over - items)
         per_item = None if params.bands or claim.share >= 100 else 1 / over
     return Outcome(fraction, summary, tuple(found), missing, per_item, section=("indicators",))
+
+
+def _unnamed(guide: str, unmarked: int, unlisted: int) -> tuple[I18n, ...]:
+    """What an index leaves to disclose when it gives counts, not names: the core items it marks as
+    not disclosed, and those it does not list at all (a partial index, measured over more)."""
+    out: list[I18n] = []
+    if unmarked > 0:
+        plural = "s" if unmarked != 1 else ""
+        out.append(text(f"the {unmarked} core item{plural} its {guide} index marks as not disclosed",
+                        f"{guide}指标索引中标为未披露的{unmarked}项核心指标"))  # fmt: skip
+    if unlisted > 0:
+        plural = "s" if unlisted != 1 else ""
+        out.append(text(f"{unlisted} more core item{plural} its {guide} index does not list",
+                        f"{guide}指标索引未列出的{unlisted}项核心指标"))  # fmt: skip
+    return tuple(out)
 
 
 class _Claim(NamedTuple):
