@@ -6,7 +6,9 @@ each row is a name (with its unit in parentheses or as a flattened unit column) 
 figure per year. What real extractions do to tables is handled in general, not per report:
 
 - names broken over several lines are joined (a fragment with an open parenthesis, a trailing
-  hyphen or connecting word, or a row that is only figures takes the lines above it);
+  hyphen or connecting word, or a row that is only figures takes the lines above it), and a name
+  set around its figures (half above, half below in lower case, the unit in brackets under them)
+  is put back together;
 - section labels between rows ("Environmental Responsibility", "安全") become the rows' section;
 - several rows flattened onto one line ("– Vehicle plants t 1 2 3 – Others t 4 5 6") are split,
   a row led by a dash being a sub-row of the row before it;
