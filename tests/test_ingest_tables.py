@@ -87,13 +87,15 @@ def test_a_name_set_around_its_figures_is_put_back_together() -> None:
         "support (times)\n"
         "Public health incidents\n"
         "120\t91\t48\n"
+        "support (times)\tNetwork Quality (2011)\n"  # the last row's too; a cell after it is another column's
     )
     assert [(r.name, r.unit) for r in rows] == [
         ("Cumulative number of natural villages covered via Village Connected Project", None),
         ("Number of sales channels in rural areas", "10,000"),
         ("Significant natural disasters support", "times"),
-        ("Public health incidents", None),
+        ("Public health incidents support", "times"),
     ]
+    assert [r.line.number for r in rows] == [2, 5, 8, 11]  # each row starts where its name does
     assert [r.values[2011] for r in rows] == [52932, 69.0, 223, 48]
 
 

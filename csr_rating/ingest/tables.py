@@ -317,6 +317,11 @@ class _Walker:
     def _not_a_row(self, line: Line, table: _Table, words: list[str] | None = None) -> None:
         text = _join(words) if words is not None else line.text.strip()
         prose = len(text) > PROSE_LENGTH or (text.endswith(("。", ". ")) and len(text) > 60)
+        if table.bare is not None and not table.pending and not prose and _ends_a_name(text):
+            # the rest of the name set around the figures above; a cell after it is another column's
+            self._finish_bare(table, line.text.strip().split("\t")[0] if words is None else text)
+            table.gap += 1
+            return
         if prose or len(table.pending) >= MAX_FRAGMENTS:
             table.gap += MAX_GAP if prose else 1
             table.pending = []
@@ -331,8 +336,7 @@ class _Walker:
     def _emit(self, line: Line, table: _Table, words: list[str], cells: list[Cell], reviews: list[str]) -> None:
         start = line
         bare = not words
-        if bare and table.bare is not None and table.pending and _ends_a_name(table.pending[0]):
-            self._finish_bare(table, table.pending.pop(0))
+        table.bare = None  # a line after it that finishes its name has been read (_not_a_row)
         table.pending = _after_complete_names(table.pending, self.units)
         unit_only = (
             table.unit_column and table.pending and 0 < len(words) <= 3 and self.units.is_phrase(" ".join(words))
