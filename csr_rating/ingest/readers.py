@@ -724,7 +724,7 @@ def _fits(row: list[Segment], gutters: list[Gutter]) -> bool:
         if not figures[0] and (len(figures) == 1 or all(figures[1:])):
             continue  # a line of prose, a heading, or a label with its figures
         before = columns[at - 1] if at else None
-        if all(figures) and (before is None or _fills_column(parts[before], gutters[column - 1][0])):
+        if all(figures) and (before is None or _fills_column(parts[before], gutters[before][0])):
             continue  # figures of a label wrapped above or below them
         return False
     return True

@@ -10,8 +10,9 @@ common CSR word ("management", "service", "green"), never stands for a topic. A 
 weak keywords needs two lines of them and is marked for review.
 
 Depth is ``detailed`` when the mentions span several lines and one sits near figures (a number with
-a unit or %, or an English count of things: "32 CSR cases") or a case box; ``mentioned`` otherwise. Each case box (see ``features.case_lines``)
-counts for the topic its title names, else for the nearest topic mentioned before it.
+a unit or %, or an English count of things: "32 CSR cases") or a case box; ``mentioned`` otherwise.
+Each case box (see ``features.case_lines``) counts for the topic its title names, else for the nearest
+topic mentioned before it.
 """
 
 from __future__ import annotations
@@ -62,12 +63,17 @@ FIGURE_WINDOW = 2  # lines either side of a mention where figures count
 CASE_NEAR = 5  # lines either side of a mention where a case box counts for depth
 CASE_WINDOW = 40  # lines after a mention by name within which a case still counts for it
 WEAK_CASE_WINDOW = 15  # the same for a mention by keyword
-# A figure: a number with a unit, a percentage or a multiplier (a bare year is not one), or an English
-# count of things: a number (not a year, not a chapter or page number), up to two words, then a plural
-# noun ("32 outstanding CSR cases", "203 readers' questionnaires"). Chinese counts carry a measure word (个, 项, 家), which the units list holds.
+# An English count of things: a number (not a year, not a chapter or page number), up to two words,
+# then a plural noun ("32 outstanding CSR cases", "203 readers' questionnaires"). Chinese counts carry
+# a measure word (个, 项, 家), which FIGURE's units hold.
+ENGLISH_COUNT = (
+    r"(?<![\w.,])(?<!chapter )(?<!page )(?<!article )(?<!section )(?<!figure )(?<!table )"  # a reference
+    r"(?!(?:19|20)\d\d\b)\d[\d,.]*"  # not a year
+    r"\s+(?:[a-z][\w'’&-]*\s+){0,2}[a-z]{2,}(?<!ss)(?<!us)(?<!is)s\b"  # a plural noun after at most two words
+)
+# A figure: a number with a unit, a percentage or a multiplier (a bare year is not one), or a count.
 FIGURE = re.compile(
-    r"(?<![\w.,])(?<!chapter )(?<!page )(?<!article )(?<!section )(?<!figure )(?<!table )(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:[a-z][\w'’&-]*\s+){0,2}[a-z]{2,}(?<!ss)(?<!us)(?<!is)s\b"
-    r"|\d[\d,.]*\s*(?:%|‰|per\s*cent|percent|million|billion|thousand|mn\b|bn\b|yuan|rmb|usd|tons?\b|tonnes?|"
+    ENGLISH_COUNT + r"|\d[\d,.]*\s*(?:%|‰|per\s*cent|percent|million|billion|thousand|mn\b|bn\b|yuan|rmb|usd|tons?\b|tonnes?|"
     r"kwh|mwh|gwh|gb\b|tb\b|km\b|hours?\b|persons?\b|people\b|person-times|times\b|households|villages|"
     r"schools|users|customers|cases\b|sites\b|stations|万|亿|元|人次|人|户|个|座|家|吨|小时|公里|千米|项|起|所|台|套|次|例)"
     r"|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",
